@@ -1,0 +1,89 @@
+"""The `introdesk` command (DESIGN.md, "Command line").
+
+Every error reaches the user as one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from introdesk import __version__
+from introdesk.core.errors import IntrodeskError
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's override: one line, no usage dump
+        self.exit(EXIT_USAGE, f"introdesk: {message} (see 'introdesk --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="introdesk",
+        description="Keep the introductions and referrals you make, the promises in them, "
+                    "and who kept them.",
+    )
+    parser.add_argument("--version", action="version", version=f"introdesk {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH_OR_URL",
+        help="the database: a file path or an SQLAlchemy URL (default: $INTRODESK_DB, "
+             "else introdesk.db in your user data folder)",
+    )
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="check this installation on a throwaway database and exit 0 if all is well",
+    )
+    # --db is accepted after the command too ("introdesk demo --db X"); SUPPRESS keeps a value
+    # given before the command when none is given after it.
+    shared = _Parser(add_help=False)
+    shared.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
+                        help="the database (as above)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser("demo", parents=[shared],
+                        help="fill an empty database with a small realistic network")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.self_test:
+            from introdesk.selftest import run_self_test
+
+            return run_self_test(print)
+        if args.command == "demo":
+            return _demo(args.db)
+        return _open_window(args.db)
+    except IntrodeskError as exc:
+        print(f"introdesk: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("introdesk: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the promise: never a traceback in front of a user
+        print(f"introdesk: unexpected error ({exc.__class__.__name__}): {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _demo(db: str | None) -> int:
+    from introdesk.services import Desk
+    from introdesk.services.demo import load_demo
+
+    with Desk.open(db) as desk:
+        summary = load_demo(desk)
+        print(f"Loaded the demo network into {desk.location.describe()}: {summary}.")
+    return 0
+
+
+def _open_window(db: str | None) -> int:
+    print(
+        "introdesk: this version has no window yet; use 'introdesk demo' and the scripting "
+        "API (see 'introdesk --help' and README.md).",
+        file=sys.stderr,
+    )
+    return EXIT_USAGE

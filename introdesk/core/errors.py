@@ -1,0 +1,29 @@
+"""Domain errors. Every message is written for the person who has to act on it."""
+
+
+class IntrodeskError(Exception):
+    """Base of every error introdesk raises on purpose; its text is shown to the user as it is."""
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else self.__class__.__name__
+
+
+class NotFoundError(IntrodeskError):
+    """An id that names nothing (or something already forgotten)."""
+
+
+class ValidationError(IntrodeskError):
+    """Input that can never be right: an empty name, a naive time, an unknown action."""
+
+
+class TransitionError(IntrodeskError):
+    """A lifecycle step that is not allowed from the current state."""
+
+
+class ConsentRequiredError(TransitionError):
+    """Making an introduction before both sides agreed, without an override reason."""
+
+
+class DatabaseError(IntrodeskError):
+    """The database cannot be opened or used: newer schema, not a database, no permission."""

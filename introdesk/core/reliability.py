@@ -1,0 +1,159 @@
+"""Reliability per person (DESIGN.md, "Reliability: the model").
+
+Each resolved commitment a person owed gives success/failure weights, discounted by its age
+(half-life), added to a Beta(2, 1) prior; the score is the posterior mean, the band its 10th and
+90th percentiles, and the tier the first matching rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from introdesk.core.beta import beta_quantile
+from introdesk.core.clock import days_between, require_aware
+from introdesk.core.errors import ValidationError
+from introdesk.core.vocabulary import Resolution, Tier
+
+#: Success and failure weight per resolution; the ghost failure weight is a setting (params).
+WEIGHTS: Mapping[Resolution, tuple[float, float] | None] = {
+    Resolution.KEPT: (1.0, 0.0),
+    Resolution.LATE: (0.5, 0.5),
+    Resolution.WITHDREW: (0.5, 0.5),
+    Resolution.GHOSTED: (0.0, 1.5),
+    Resolution.EXCUSED: None,  # outside their control: not counted at all
+}
+
+UNRELIABLE_BELOW = 0.5
+NEW_BELOW_N_EFF = 1.5
+RELIABLE_P10_AT_LEAST = 0.5
+
+
+@dataclass(frozen=True)
+class ReliabilityParams:
+    prior_success: float = 2.0
+    prior_failure: float = 1.0
+    half_life_days: float = 365.0
+    ghost_weight: float = 1.5
+
+    def __post_init__(self) -> None:
+        for name in ("prior_success", "prior_failure", "half_life_days", "ghost_weight"):
+            value = getattr(self, name)
+            if not isinstance(value, int | float) or not value > 0:
+                raise ValidationError(f"The reliability setting {name} must be above zero "
+                                      f"(got {value!r}).")
+
+    def weights(self, resolution: Resolution) -> tuple[float, float] | None:
+        if resolution is Resolution.GHOSTED:
+            return (0.0, self.ghost_weight)
+        return WEIGHTS[resolution]
+
+
+DEFAULT_PARAMS = ReliabilityParams()
+
+
+class OutcomeLike(Protocol):
+    """Anything with a due time and a resolution (None while still open)."""
+
+    @property
+    def due(self) -> datetime: ...
+
+    @property
+    def resolution(self) -> Resolution | None: ...
+
+
+@dataclass(frozen=True)
+class OutcomeFact:
+    due: datetime
+    resolution: Resolution | None
+    resolved_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Reliability:
+    score: float
+    p10: float
+    p90: float
+    n_eff: float
+    r: float
+    s: float
+    tier: Tier
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+
+@dataclass(frozen=True)
+class ReliabilityPoint:
+    at: datetime
+    reliability: Reliability
+
+
+def _decay(due: datetime, now: datetime, half_life_days: float) -> float:
+    # A commitment due after `now` (kept early) weighs as fresh, never more.
+    age = max(0.0, days_between(due, now))
+    return float(2.0 ** (-age / half_life_days))
+
+
+def _tier(score: float, n_eff: float, p10: float) -> Tier:
+    if score < UNRELIABLE_BELOW:
+        return Tier.UNRELIABLE
+    if n_eff < NEW_BELOW_N_EFF:
+        return Tier.NEW
+    if p10 >= RELIABLE_P10_AT_LEAST:
+        return Tier.RELIABLE
+    return Tier.MIXED
+
+
+def score(
+    outcomes: Iterable[OutcomeLike], *, now: datetime, params: ReliabilityParams = DEFAULT_PARAMS
+) -> Reliability:
+    """The reliability at `now` from every resolved outcome given (open ones are skipped)."""
+    now = require_aware(now, "time of the score")
+    r = s = 0.0
+    for outcome in outcomes:
+        resolution = outcome.resolution
+        if resolution is None:
+            continue
+        weights = params.weights(Resolution(resolution))
+        if weights is None:
+            continue
+        d = _decay(require_aware(outcome.due, "due time"), now, params.half_life_days)
+        r += d * weights[0]
+        s += d * weights[1]
+    alpha, beta = params.prior_success + r, params.prior_failure + s
+    mean = alpha / (alpha + beta)
+    p10 = beta_quantile(alpha, beta, 0.1)
+    p90 = beta_quantile(alpha, beta, 0.9)
+    n_eff = r + s
+    return Reliability(score=mean, p10=p10, p90=p90, n_eff=n_eff, r=r, s=s,
+                       tier=_tier(mean, n_eff, p10))
+
+
+def _counted_by(outcome: OutcomeLike, instant: datetime) -> bool:
+    if require_aware(outcome.due, "due time") <= instant:
+        return True
+    resolved_at: datetime | None = getattr(outcome, "resolved_at", None)
+    return resolved_at is not None and require_aware(resolved_at, "resolution time") <= instant
+
+
+def score_at(
+    outcomes: Iterable[OutcomeLike], *, at: datetime, params: ReliabilityParams = DEFAULT_PARAMS
+) -> Reliability:
+    """The score as it stood at `at`: only what was due (or resolved) by then counts."""
+    at = require_aware(at, "time")
+    return score([o for o in outcomes if _counted_by(o, at)], now=at, params=params)
+
+
+def history(
+    outcomes: Iterable[OutcomeLike], *, now: datetime, params: ReliabilityParams = DEFAULT_PARAMS
+) -> list[ReliabilityPoint]:
+    """The score at each resolved outcome's due time up to `now`, then at `now` (for charts)."""
+    now = require_aware(now, "time")
+    resolved = [o for o in outcomes if o.resolution is not None]
+    instants = sorted({require_aware(o.due, "due time") for o in resolved} | {now})
+    return [ReliabilityPoint(at=t, reliability=score_at(resolved, at=t, params=params))
+            for t in instants if t <= now]

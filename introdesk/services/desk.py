@@ -1,0 +1,66 @@
+"""`Desk`: the scripting surface (DESIGN.md). One short database session per call."""
+
+from __future__ import annotations
+
+import os
+from types import TracebackType
+
+
+from introdesk.services.base import ensure_connector
+from introdesk.services.forget import ForgetOps
+from introdesk.services.intros import IntroOps
+from introdesk.services.timeline import TimelineOps
+from introdesk.store import location as locations
+from introdesk.store import schema
+from introdesk.store.engine import make_engine
+
+
+class Desk(IntroOps, TimelineOps, ForgetOps):
+    """An open introdesk database.
+
+    >>> with Desk.open("network.db") as desk:
+    ...     maya = desk.add_person("Maya Chen")
+    """
+
+    @classmethod
+    def open(cls, path_or_url: str | os.PathLike[str] | None = None) -> Desk:
+        """Open (creating and migrating as needed) a database file or SQLAlchemy URL.
+
+        Without an argument: $INTRODESK_DB, else introdesk.db in the user data folder.
+        A database from a newer introdesk, or a file that is not ours, is refused untouched.
+        """
+        where = locations.resolve(path_or_url)
+        schema.check_file_before_open(where)
+        if where.path is not None:
+            locations.create_private_file(where.path)
+        engine = make_engine(where)
+        try:
+            schema.upgrade(engine, where)
+            connector_id = ensure_connector(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        if where.path is not None:
+            locations.tighten(where.path)
+        return cls(engine, where, connector_id)
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._engine.dispose()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._closed else "open"
+        return f"<Desk {self.location.describe()} ({state})>"
+
+
+

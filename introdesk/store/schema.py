@@ -1,0 +1,143 @@
+"""Bring a database to the app's schema, or refuse it without touching it.
+
+Order matters: the revision is read before anything writes (even the WAL pragma changes the
+file), so a database from a newer introdesk, or a file that is not ours, is left as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from introdesk.core.errors import DatabaseError
+from introdesk.store.location import Location
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+VERSION_TABLE = "alembic_version"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None, "the package ships no migrations"
+    return head
+
+
+def check_file_before_open(location: Location) -> None:
+    """Read-only look at an existing SQLite file: ours, and not newer than this app?"""
+    path = location.path
+    if path is None or not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Cannot read {path}: {exc}.") from exc
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revisions = (
+            [row[0] for row in conn.execute(f"SELECT version_num FROM {VERSION_TABLE}")]
+            if VERSION_TABLE in tables else []
+        )
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"{path} is not an introdesk database (SQLite says: {exc}). "
+            "Choose another file, or restore a backup."
+        ) from exc
+    finally:
+        conn.close()
+    if tables and VERSION_TABLE not in tables:
+        raise DatabaseError(
+            f"{path} is an SQLite database of another program, not introdesk's; "
+            "introdesk leaves it untouched. Choose another file."
+        )
+    _check_revisions(revisions, location)
+
+
+def _check_revisions(revisions: list[str], location: Location) -> None:
+    scripts = script_directory()
+    for revision in revisions:
+        try:
+            known = scripts.get_revision(revision)
+        except Exception:  # alembic raises several types for an unknown id
+            known = None
+        if known is None:
+            raise DatabaseError(
+                f"The database {location.describe()} was written by a newer version of introdesk "
+                f"(schema {revision}); this version knows schemas up to {head_revision()}. "
+                "Update introdesk to open it; the file was left untouched."
+            )
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, location: Location) -> bool:
+    """Migrate to head in one transaction; returns True if anything was applied."""
+    try:
+        with engine.connect() as connection:
+            revision = current_revision(connection)
+            connection.rollback()
+            if revision is not None:
+                _check_revisions([revision], location)
+            if revision == head_revision():
+                return False
+            if engine.dialect.name == "sqlite":
+                _upgrade_sqlite(connection)
+            else:
+                with connection.begin():
+                    _run_alembic(connection)
+            return True
+    except DatabaseError:
+        raise
+    except SQLAlchemyError as exc:
+        raise DatabaseError(
+            f"Could not prepare the database {location.describe()}: {exc.__class__.__name__}: "
+            f"{getattr(exc, 'orig', exc)}"
+        ) from exc
+
+
+def _upgrade_sqlite(connection: Connection) -> None:
+    # Recreating a parent table in batch mode with foreign keys on would fire ON DELETE CASCADE
+    # and silently empty its children (FIELD-NOTES). The pragma only works outside a transaction.
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        with connection.begin():
+            _run_alembic(connection)
+            broken = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
+            if broken:
+                tables = sorted({str(row[0]) for row in broken})
+                raise DatabaseError(
+                    "The schema update would leave rows pointing at missing rows in "
+                    f"{', '.join(tables)}; nothing was changed."
+                )
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _run_alembic(connection: Connection) -> None:
+    config = alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+def table_names(engine: Engine) -> set[str]:
+    return set(inspect(engine).get_table_names())
