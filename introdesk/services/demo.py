@@ -6,72 +6,36 @@ placed relative to the moment it is loaded.
 
 from __future__ import annotations
 
+import json
 import random
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from introdesk.core.clock import aware_or_now
 from introdesk.core.errors import ValidationError
 from introdesk.core.vocabulary import Action, EventKind, Purpose, Resolution
+from introdesk.resources import read_text
 from introdesk.services.desk import Desk
 from introdesk.services.records import Expectation
 
-ORGANIZATIONS = (
-    "Acme Analytics", "Northwind Health", "Brightline Logistics", "Juniper Labs",
-    "Harbor Credit Union", "Riverside Community College",
-)
+@dataclass(frozen=True)
+class DemoNetwork:
+    """The cast, from resources/demo/network.json (invented people, example.org emails)."""
 
-# (name, organization index or None, title, tags)
-PEOPLE: tuple[tuple[str, int | None, str, tuple[str, ...]], ...] = (
-    ("Maya Chen", None, "Data analyst (job seeking)", ("job seeker", "analytics")),
-    ("Dana Ortiz", 0, "Head of Data", ("hiring manager",)),
-    ("Jordan Blake", None, "Frontend developer (job seeking)", ("job seeker",)),
-    ("Priya Raman", None, "Product designer", ("job seeker", "design")),
-    ("Sam Okafor", None, "Operations lead (job seeking)", ("job seeker",)),
-    ("Elena Petrova", 1, "Director of Engineering", ("hiring manager",)),
-    ("Marcus Webb", 2, "VP Operations", ("hiring manager",)),
-    ("Aisha Karim", 3, "Engineering Manager", ("hiring manager",)),
-    ("Tom Lindqvist", 4, "Branch Manager", ("hiring manager",)),
-    ("Grace Adeyemi", 5, "Career Services Advisor", ("alumni",)),
-    ("Hiro Tanaka", 0, "Senior Data Engineer", ("mentor",)),
-    ("Lucia Fernández", 1, "Recruiter", ("recruiter",)),
-    ("Ben Rosenthal", None, "Freelance UX researcher", ("design",)),
-    ("Nadia Haddad", 3, "Staff Engineer", ("mentor",)),
-    ("Owen Murphy", None, "Bootcamp graduate", ("job seeker", "alumni")),
-    ("Fatima Zahra", 2, "Logistics Analyst", ()),
-    ("Chris Novak", None, "Backend developer (job seeking)", ("job seeker",)),
-    ("Isabel Costa", 4, "HR Business Partner", ("recruiter",)),
-    ("Kwame Mensah", None, "Sales engineer", ("job seeker",)),
-    ("Sofia Rossi", 5, "Alumni Relations", ("alumni",)),
-    ("Daniel Park", 3, "CTO", ("hiring manager", "founder")),
-    ("Emma Schulz", None, "QA engineer (job seeking)", ("job seeker",)),
-    ("Ravi Iyer", 0, "Analytics Manager", ("hiring manager",)),
-    ("Chloe Martin", None, "Marketing lead", ("networking",)),
-    ("Yusuf Demir", 1, "Nurse Manager", ("hiring manager",)),
-    ("Hannah Berg", None, "Data scientist (job seeking)", ("job seeker", "analytics")),
-    ("Leo Moreau", 2, "Warehouse Supervisor", ()),
-    ("Zoe Williams", None, "Career changer", ("job seeker",)),
-    ("Mateo Silva", 3, "Product Manager", ("hiring manager",)),
-    ("Amara Nwosu", None, "Angel investor", ("investor", "networking")),
-    ("Julia Novak", 5, "Professor of Statistics", ("mentor", "alumni")),
-    ("Ethan Brooks", None, "DevOps engineer (job seeking)", ("job seeker",)),
-    ("Mei Lin", 4, "Loan Officer", ()),
-    ("Victor Hugo Ramos", None, "Founder, early-stage startup", ("founder", "networking")),
-    ("Olivia Grant", 1, "Clinical Data Coordinator", ()),
-    ("Noah Fischer", None, "Junior analyst (job seeking)", ("job seeker", "analytics")),
-    ("Layla Hassan", 0, "People Partner", ("recruiter",)),
-    ("Samuel Otieno", None, "Cloud architect", ("mentor",)),
-    ("Ingrid Holm", 2, "Transport Planner", ()),
-    ("Diego Alvarez", None, "Mobile developer (job seeking)", ("job seeker",)),
-)
+    organizations: tuple[str, ...]
+    people: tuple[dict[str, Any], ...]
+    seekers: tuple[str, ...]
+    managers: tuple[str, ...]
+    advisers: tuple[str, ...]
 
-SEEKERS = ("Hannah Berg", "Chris Novak", "Emma Schulz", "Kwame Mensah", "Owen Murphy",
-           "Zoe Williams", "Ethan Brooks", "Noah Fischer", "Diego Alvarez", "Ben Rosenthal")
-MANAGERS = ("Dana Ortiz", "Elena Petrova", "Marcus Webb", "Aisha Karim", "Tom Lindqvist",
-            "Daniel Park", "Ravi Iyer", "Mateo Silva", "Yusuf Demir")
-ADVISERS = ("Hiro Tanaka", "Nadia Haddad", "Julia Novak", "Samuel Otieno", "Amara Nwosu",
-            "Grace Adeyemi", "Chloe Martin")
+    @classmethod
+    def load(cls) -> DemoNetwork:
+        raw = json.loads(read_text("demo", "network.json"))
+        return cls(organizations=tuple(raw["organizations"]), people=tuple(raw["people"]),
+                   seekers=tuple(raw["seekers"]), managers=tuple(raw["managers"]),
+                   advisers=tuple(raw["advisers"]))
 
 
 @dataclass(frozen=True)
@@ -143,20 +107,20 @@ def load_demo(desk: Desk, *, now: datetime | None = None, seed: int = 7) -> Demo
             f"The database {desk.location.describe()} already holds {existing} people; the demo "
             "only fills an empty database. Choose another file with --db."
         )
+    network = DemoNetwork.load()
     rng = random.Random(seed)
     founded = when - timedelta(days=760)
     people = {}
-    for name, org, title, tags in PEOPLE:
+    for entry in network.people:
         record = desk.add_person(
-            name, email=_demo_email(name),
-            organization=ORGANIZATIONS[org] if org is not None else None,
-            title=title, tags=tags, at=founded,
+            entry["name"], email=_demo_email(entry["name"]), organization=entry["organization"],
+            title=entry["title"], tags=entry["tags"], at=founded,
         )
-        people[name] = record.id
+        people[entry["name"]] = record.id
     story = _Story(desk, people, when)
     _key_stories(story)
-    _everyday_history(story, rng)
-    desk_summary = DemoSummary(people=len(people), organizations=len(ORGANIZATIONS),
+    _everyday_history(story, network, rng)
+    desk_summary = DemoSummary(people=len(people), organizations=len(network.organizations),
                                intros=story.intros, commitments=story.commitments)
     with desk._write() as session:  # noqa: SLF001 - the demo is part of the service layer
         desk._event(session, EventKind.DEMO_LOADED, when,
@@ -214,17 +178,17 @@ def _key_stories(s: _Story) -> None:
     s.intros += 4
 
 
-def _everyday_history(s: _Story, rng: random.Random) -> None:
+def _everyday_history(s: _Story, network: DemoNetwork, rng: random.Random) -> None:
     """Referrals and advice calls spread over two years, with an honest mix of endings."""
     mix = ((Resolution.KEPT, 12), (Resolution.LATE, 4), (Resolution.WITHDREW, 2),
            (Resolution.EXCUSED, 2), (Resolution.GHOSTED, 1))
     choices = [r for r, weight in mix for _ in range(weight)]
     for index in range(16):
-        seeker = SEEKERS[index % len(SEEKERS)]
+        seeker = network.seekers[index % len(network.seekers)]
         if index % 4 == 3:
-            other, purpose = rng.choice(ADVISERS), Purpose.ADVICE
+            other, purpose = rng.choice(network.advisers), Purpose.ADVICE
         else:
-            other, purpose = rng.choice(MANAGERS), Purpose.JOB_REFERRAL
+            other, purpose = rng.choice(network.managers), Purpose.JOB_REFERRAL
         days = 700 - index * 40 - rng.randint(0, 20)
         result = rng.choice(choices)
         if seeker == "Hannah Berg" and result is Resolution.GHOSTED:
