@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from introdesk import __version__
 from introdesk.core.errors import IntrodeskError
@@ -17,7 +18,7 @@ EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's override: one line, no usage dump
+    def error(self, message: str) -> NoReturn:  # overrides argparse: one line, no usage dump
         self.exit(EXIT_USAGE, f"introdesk: {message} (see 'introdesk --help')\n")
 
 

@@ -80,7 +80,7 @@ def tags(values: Iterable[object]) -> list[str]:
 
 def choice(enum_class: type[E], value: object, what: str) -> E:
     try:
-        return enum_class(value)
+        return enum_class(str(value))
     except ValueError:
         allowed = ", ".join(member.value for member in enum_class)
         raise ValidationError(f"'{value}' is not a {what}; choose one of: {allowed}.") from None
