@@ -20,6 +20,7 @@ from introdesk.resources import read_text
 from introdesk.services.desk import Desk
 from introdesk.services.records import Expectation
 
+
 @dataclass(frozen=True)
 class DemoNetwork:
     """The cast, from resources/demo/network.json (invented people, example.org emails)."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from types import TracebackType
 
-
 from introdesk.services.base import ensure_connector
+from introdesk.services.contacts import ContactsOps
 from introdesk.services.forget import ForgetOps
 from introdesk.services.intros import IntroOps
 from introdesk.services.timeline import TimelineOps
@@ -15,7 +15,7 @@ from introdesk.store import schema
 from introdesk.store.engine import make_engine
 
 
-class Desk(IntroOps, TimelineOps, ForgetOps):
+class Desk(IntroOps, ContactsOps, TimelineOps, ForgetOps):
     """An open introdesk database.
 
     >>> with Desk.open("network.db") as desk:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from introdesk.core.clock import aware_or_now
@@ -16,7 +16,8 @@ from introdesk.services import validate
 from introdesk.services.base import DeskBase
 from introdesk.services.convert import person_record
 from introdesk.services.records import OrganizationRecord, PersonRecord
-from introdesk.store.models import Organization, Person, PersonEmail, PersonPhone, Tag, person_tag
+from introdesk.services.search import where_person_matches
+from introdesk.store.models import Organization, Person, PersonEmail, PersonPhone, Tag
 
 _EDITABLE = ("name", "email", "emails", "phones", "organization", "title", "tags", "notes",
              "linkedin_url")
@@ -118,20 +119,8 @@ class PeopleOps(DeskBase):
 
     def find_people(self, text: str, *, limit: int | None = None) -> list[PersonRecord]:
         """People whose name, organization, email or tag contains `text` (any case)."""
-        words = validate.name_key(text or "").split()
         with self._read() as session:
-            query = select(Person).outerjoin(Person.organization)
-            for word in words:
-                pattern = f"%{_escape_like(word)}%"
-                query = query.where(or_(
-                    Person.name.ilike(pattern, escape="\\"),
-                    Person.title.ilike(pattern, escape="\\"),
-                    Organization.name.ilike(pattern, escape="\\"),
-                    Person.id.in_(select(PersonEmail.person_id).where(
-                        PersonEmail.address.ilike(pattern, escape="\\"))),
-                    Person.id.in_(select(person_tag.c.person_id).join(Tag).where(
-                        Tag.name.ilike(pattern, escape="\\"))),
-                ))
+            query = where_person_matches(select(Person), text)
             query = query.order_by(func.lower(Person.name), Person.id)
             if limit is not None:
                 query = query.limit(limit)
@@ -224,6 +213,3 @@ class PeopleOps(DeskBase):
         ) or 0
         return OrganizationRecord(id=org.id, name=org.name, people=people)
 
-
-def _escape_like(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
