@@ -82,9 +82,6 @@ def _demo(db: str | None) -> int:
 
 
 def _open_window(db: str | None) -> int:
-    print(
-        "introdesk: this version has no window yet; use 'introdesk demo' and the scripting "
-        "API (see 'introdesk --help' and README.md).",
-        file=sys.stderr,
-    )
-    return EXIT_USAGE
+    from introdesk.ui.app import run
+
+    return run(db)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
@@ -45,43 +45,53 @@ class IntroOps(PeopleOps, InsightOps):
     ) -> IntroRecord:
         """A draft intro putting `side_a` (who is introduced) in touch with `side_b` (to whom)."""
         when = aware_or_now(at)
+        with self._write() as session:
+            intro = self._propose_in(session, side_a, side_b, purpose=purpose, context=context,
+                                     blurb=blurb, organization=organization, when=when)
+            return intro_record(session, intro)
+
+    def _propose_in(
+        self, session: Session, side_a: int, side_b: int, *, purpose: Purpose | str,
+        context: str, blurb: str, organization: str | None, when: datetime,
+    ) -> Introduction:
         chosen_purpose = validate.choice(Purpose, purpose, "purpose")
         context_text = validate.optional_text(context, "context") or ""
         blurb_text = validate.optional_text(blurb, "blurb") or ""
         if side_a == side_b:
             raise ValidationError("The same person cannot be on both sides of an introduction.")
-        with self._write() as session:
-            a = self._get(session, Person, side_a)
-            b = self._get(session, Person, side_b)
-            intro = Introduction(
-                connector_id=self.connector_id, side_a_id=a.id, side_b_id=b.id,
-                purpose=chosen_purpose, context=context_text, blurb=blurb_text,
-                status=IntroStatus.DRAFT, created_at=when,
-            )
-            intro.organization = self._organization_named(session, organization, when)
-            intro.consents = [
-                Consent(side=Side.A, person_id=a.id, state=ConsentState.NOT_ASKED),
-                Consent(side=Side.B, person_id=b.id, state=ConsentState.NOT_ASKED),
-            ]
-            session.add(intro)
-            session.flush()
-            self._event(session, EventKind.INTRO_PROPOSED, when, person_id=a.id,
-                        other_person_id=b.id, intro_id=intro.id)
-            return intro_record(session, intro)
+        a = self._get(session, Person, side_a)
+        b = self._get(session, Person, side_b)
+        intro = Introduction(
+            connector_id=self.connector_id, side_a_id=a.id, side_b_id=b.id,
+            purpose=chosen_purpose, context=context_text, blurb=blurb_text,
+            status=IntroStatus.DRAFT, created_at=when,
+        )
+        intro.organization = self._organization_named(session, organization, when)
+        intro.consents = [
+            Consent(side=Side.A, person_id=a.id, state=ConsentState.NOT_ASKED),
+            Consent(side=Side.B, person_id=b.id, state=ConsentState.NOT_ASKED),
+        ]
+        session.add(intro)
+        session.flush()
+        self._event(session, EventKind.INTRO_PROPOSED, when, person_id=a.id,
+                    other_person_id=b.id, intro_id=intro.id)
+        return intro
 
     def ask_consent(self, intro_id: int, person_id: int, *, at: datetime | None = None) -> IntroRecord:
         """Record that this side was asked for their OK (double opt-in)."""
         when = aware_or_now(at)
         with self._write() as session:
             intro = self._get(session, Introduction, intro_id)
-            consent = self._consent_for(session, intro, person_id)
-            consent.state = lifecycle.check_consent_step(intro.status, consent.state,
-                                                         ConsentState.ASKED)
-            consent.asked_at = when
-            intro.status = lifecycle.intro_status_after_consent(intro.status, ConsentState.ASKED)
-            self._event(session, EventKind.CONSENT_ASKED, when, person_id=person_id,
-                        other_person_id=_other_side(intro, person_id), intro_id=intro.id)
+            self._ask_in(session, intro, person_id, when)
             return intro_record(session, intro)
+
+    def _ask_in(self, session: Session, intro: Introduction, person_id: int, when: datetime) -> None:
+        consent = self._consent_for(session, intro, person_id)
+        consent.state = lifecycle.check_consent_step(intro.status, consent.state, ConsentState.ASKED)
+        consent.asked_at = when
+        intro.status = lifecycle.intro_status_after_consent(intro.status, ConsentState.ASKED)
+        self._event(session, EventKind.CONSENT_ASKED, when, person_id=person_id,
+                    other_person_id=_other_side(intro, person_id), intro_id=intro.id)
 
     def record_consent(
         self, intro_id: int, person_id: int, *, agreed: bool, at: datetime | None = None,
@@ -90,24 +100,28 @@ class IntroOps(PeopleOps, InsightOps):
         """Record one side's answer; a decline closes the intro as declined (and never counts
         against anyone)."""
         when = aware_or_now(at)
+        with self._write() as session:
+            intro = self._get(session, Introduction, intro_id)
+            self._answer_in(session, intro, person_id, agreed=agreed, when=when, note=note)
+            return intro_record(session, intro)
+
+    def _answer_in(self, session: Session, intro: Introduction, person_id: int, *, agreed: bool,
+                   when: datetime, note: str | None = None) -> None:
         if not isinstance(agreed, bool):
             raise ValidationError("agreed must be True or False.")
         note_text = validate.optional_text(note, "note")
         target = ConsentState.AGREED if agreed else ConsentState.DECLINED
-        with self._write() as session:
-            intro = self._get(session, Introduction, intro_id)
-            consent = self._consent_for(session, intro, person_id)
-            consent.state = lifecycle.check_consent_step(intro.status, consent.state, target)
-            consent.answered_at = when
-            intro.status = lifecycle.intro_status_after_consent(intro.status, target)
-            if target is ConsentState.DECLINED:
-                intro.outcome = Outcome.DECLINED
-                intro.closed_at = when
-            kind = EventKind.CONSENT_AGREED if agreed else EventKind.CONSENT_DECLINED
-            self._event(session, kind, when, person_id=person_id,
-                        other_person_id=_other_side(intro, person_id), intro_id=intro.id,
-                        data={"note": note_text} if note_text else None)
-            return intro_record(session, intro)
+        consent = self._consent_for(session, intro, person_id)
+        consent.state = lifecycle.check_consent_step(intro.status, consent.state, target)
+        consent.answered_at = when
+        intro.status = lifecycle.intro_status_after_consent(intro.status, target)
+        if target is ConsentState.DECLINED:
+            intro.outcome = Outcome.DECLINED
+            intro.closed_at = when
+        kind = EventKind.CONSENT_AGREED if agreed else EventKind.CONSENT_DECLINED
+        self._event(session, kind, when, person_id=person_id,
+                    other_person_id=_other_side(intro, person_id), intro_id=intro.id,
+                    data={"note": note_text} if note_text else None)
 
     def make_intro(
         self,
@@ -126,41 +140,89 @@ class IntroOps(PeopleOps, InsightOps):
         with `risk_override_reason` when given.
         """
         when = aware_or_now(at)
-        override = validate.optional_text(override_reason, "override reason")
-        risk_reason = validate.optional_text(risk_override_reason, "reason")
         with self._write() as session:
             intro = self._get(session, Introduction, intro_id)
-            a_id, b_id = _both_sides(intro)
-            consent_a = self._consent_for(session, intro, a_id).state
-            consent_b = self._consent_for(session, intro, b_id).state
-            overridden = lifecycle.check_can_make(intro.status, consent_a, consent_b, override)
-            settings = self._settings_in(session)
-            window = timedelta(days=settings.default_window_days)
-            wanted = list(expectations) if expectations is not None else [
-                Expectation(owed_by=a_id, owed_to=b_id, action=Action.CALL)
-            ]
-            commitments = [self._commitment_from(e, intro, when, window) for e in wanted]
-            risks = {pid: self._assess_in(session, pid, when) for pid in (a_id, b_id)}
-            intro.status = IntroStatus.MADE
-            intro.made_at = when
-            intro.consent_override_reason = override if overridden else None
-            intro.commitments.extend(commitments)
-            session.flush()
-            self._event(session, EventKind.INTRO_MADE, when, person_id=a_id,
-                        other_person_id=b_id, intro_id=intro.id,
-                        data={"commitments": [c.id for c in commitments]})
-            if overridden:
-                self._event(session, EventKind.CONSENT_OVERRIDDEN, when, person_id=a_id,
-                            other_person_id=b_id, intro_id=intro.id, data={"reason": override})
-            for pid, risk in risks.items():
-                if risk.level is RiskLevel.STOP:
-                    self._event(
-                        session, EventKind.RISK_OVERRIDDEN, when, person_id=pid,
-                        other_person_id=_other_side(intro, pid), intro_id=intro.id,
-                        data={"reason": risk_reason,
-                              "warnings": [r.text for r in risk.reasons if r.level is RiskLevel.STOP]},
-                    )
+            self._make_in(session, intro, when=when, expectations=expectations,
+                          override_reason=override_reason,
+                          risk_override_reason=risk_override_reason)
             return intro_record(session, intro)
+
+    def record_intro(
+        self,
+        side_a: int,
+        side_b: int,
+        *,
+        purpose: Purpose | str = Purpose.JOB_REFERRAL,
+        context: str = "",
+        blurb: str = "",
+        organization: str | None = None,
+        consents: Mapping[int, ConsentState | str | tuple[ConsentState | str, datetime]]
+        | None = None,
+        make: bool = False,
+        at: datetime | None = None,
+        expectations: Sequence[Expectation] | None = None,
+        override_reason: str | None = None,
+        risk_override_reason: str | None = None,
+    ) -> IntroRecord:
+        """Everything the introduction form does, in one transaction: propose, record each
+        side's consent as given (asked, agreed or declined; optionally with its own time), and
+        make it if `make`."""
+        when = aware_or_now(at)
+        with self._write() as session:
+            intro = self._propose_in(session, side_a, side_b, purpose=purpose, context=context,
+                                     blurb=blurb, organization=organization, when=when)
+            for person_id, given in (consents or {}).items():
+                state, answered = given if isinstance(given, tuple) else (given, when)
+                chosen = validate.choice(ConsentState, state, "consent state")
+                answered = require_aware(answered, "consent time")
+                if chosen in (ConsentState.ASKED, ConsentState.AGREED, ConsentState.DECLINED):
+                    self._ask_in(session, intro, person_id, answered)
+                if chosen in (ConsentState.AGREED, ConsentState.DECLINED):
+                    self._answer_in(session, intro, person_id,
+                                    agreed=chosen is ConsentState.AGREED, when=answered)
+            if make:
+                self._make_in(session, intro, when=when, expectations=expectations,
+                              override_reason=override_reason,
+                              risk_override_reason=risk_override_reason)
+            return intro_record(session, intro)
+
+    def _make_in(
+        self, session: Session, intro: Introduction, *, when: datetime,
+        expectations: Sequence[Expectation] | None, override_reason: str | None,
+        risk_override_reason: str | None,
+    ) -> None:
+        override = validate.optional_text(override_reason, "override reason")
+        risk_reason = validate.optional_text(risk_override_reason, "reason")
+        a_id, b_id = _both_sides(intro)
+        consent_a = self._consent_for(session, intro, a_id).state
+        consent_b = self._consent_for(session, intro, b_id).state
+        overridden = lifecycle.check_can_make(intro.status, consent_a, consent_b, override)
+        settings = self._settings_in(session)
+        window = timedelta(days=settings.default_window_days)
+        wanted = list(expectations) if expectations is not None else [
+            Expectation(owed_by=a_id, owed_to=b_id, action=Action.CALL)
+        ]
+        commitments = [self._commitment_from(e, intro, when, window) for e in wanted]
+        risks = {pid: self._assess_in(session, pid, when) for pid in (a_id, b_id)}
+        intro.status = IntroStatus.MADE
+        intro.made_at = when
+        intro.consent_override_reason = override if overridden else None
+        intro.commitments.extend(commitments)
+        session.flush()
+        self._event(session, EventKind.INTRO_MADE, when, person_id=a_id,
+                    other_person_id=b_id, intro_id=intro.id,
+                    data={"commitments": [c.id for c in commitments]})
+        if overridden:
+            self._event(session, EventKind.CONSENT_OVERRIDDEN, when, person_id=a_id,
+                        other_person_id=b_id, intro_id=intro.id, data={"reason": override})
+        for pid, risk in risks.items():
+            if risk.level is RiskLevel.STOP:
+                self._event(
+                    session, EventKind.RISK_OVERRIDDEN, when, person_id=pid,
+                    other_person_id=_other_side(intro, pid), intro_id=intro.id,
+                    data={"reason": risk_reason,
+                          "warnings": [r.text for r in risk.reasons if r.level is RiskLevel.STOP]},
+                )
 
     def add_commitment(
         self, intro_id: int, owed_by: int, owed_to: int, action: Action | str = Action.CALL, *,

@@ -1,0 +1,1 @@
+"""The contacts view: the table of people, search and filters, the person pane."""

@@ -1,0 +1,187 @@
+"""The Contacts view: search as you type, filter by tier and tag, the table, the person pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from introdesk.core.vocabulary import Tier
+from introdesk.ui.actions import DeskActions
+from introdesk.ui.contacts.model import Column, ContactsModel
+from introdesk.ui.contacts.person_dialog import PersonDialog
+from introdesk.ui.contacts.person_pane import PersonPane
+from introdesk.ui.hub import Change
+
+ALL = "__all__"
+
+
+class ContactsView(QWidget):
+    def __init__(self, actions: DeskActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactsView")
+        self._actions = actions
+        desk = actions.desk
+        # Injected so tests can answer the confirmation without a modal loop.
+        self.confirm = _ask_yes_no
+
+        self.search = QLineEdit()
+        self.search.setObjectName("contactSearch")
+        self.search.setAccessibleName("Search contacts")
+        self.search.setPlaceholderText("Search name, organization, email or tag   (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.tier_filter = QComboBox()
+        self.tier_filter.setObjectName("tierFilter")
+        self.tier_filter.setAccessibleName("Filter by reliability tier")
+        self.tier_filter.addItem("All tiers", ALL)
+        for tier in (Tier.RELIABLE, Tier.MIXED, Tier.UNRELIABLE, Tier.NEW):
+            self.tier_filter.addItem(tier.value.capitalize(), tier.value)
+        self.tag_filter = QComboBox()
+        self.tag_filter.setObjectName("tagFilter")
+        self.tag_filter.setAccessibleName("Filter by tag")
+        self.add_button = QPushButton("Add person")
+        self.add_button.setObjectName("addPersonButton")
+        self.add_button.setAccessibleName("Add person")
+        self.add_button.setToolTip("Add a person (Ctrl+N)")
+        self._fill_tags()
+
+        self.model = ContactsModel(desk, self)
+        self.table = QTableView()
+        self.table.setObjectName("contactsTable")
+        self.table.setAccessibleName("Contacts")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((Column.NAME, 170), (Column.ORGANIZATION, 160), (Column.TITLE, 190),
+                              (Column.RELIABILITY, 110), (Column.OPEN, 60)):
+            self.table.setColumnWidth(column, width)
+        self.pane = PersonPane(desk)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.tier_filter)
+        top.addWidget(self.tag_filter)
+        top.addWidget(self.add_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self.search.textChanged.connect(self._apply_filter)
+        self.tier_filter.currentIndexChanged.connect(self._apply_filter)
+        self.tag_filter.currentIndexChanged.connect(self._apply_filter)
+        self.add_button.clicked.connect(self.add_person)
+        self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
+        self.table.doubleClicked.connect(lambda index: self.edit_person(
+            self.model.person_id(index.row())))
+        self.pane.edit_requested.connect(self.edit_person)
+        self.pane.forget_requested.connect(self.forget_person)
+        actions.hub.changed.connect(self.on_hub_changed)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self._forget_selected)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _fill_tags(self) -> None:
+        current = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem("All tags", ALL)
+        for tag in self._actions.desk.tag_names():
+            self.tag_filter.addItem(tag, tag)
+        index = self.tag_filter.findData(current) if current else 0
+        self.tag_filter.setCurrentIndex(max(index, 0))
+        self.tag_filter.blockSignals(False)
+
+    def _apply_filter(self) -> None:
+        tier = self.tier_filter.currentData()
+        tag = self.tag_filter.currentData()
+        self.model.set_filter(self.search.text(), None if tier == ALL else Tier(tier),
+                              None if tag in (ALL, None) else tag)
+
+    def on_table_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.pane.show_person(self.model.person_id(rows[0].row()) if len(rows) == 1 else None)
+
+    def on_hub_changed(self, change: Change) -> None:
+        self.model.on_hub_changed(change)
+        self.pane.on_hub_changed(change)
+        if change.membership or change.everything:
+            self._fill_tags()
+
+    def selected_ids(self) -> list[int]:
+        return [self.model.person_id(i.row()) for i in self.table.selectionModel().selectedRows()]
+
+    def select_person(self, person_id: int) -> None:
+        row = self.model.row_of(person_id)
+        if row is None:
+            self.search.clear()
+            self.tier_filter.setCurrentIndex(0)
+            self.tag_filter.setCurrentIndex(0)
+            row = self.model.row_of(person_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def add_person(self) -> None:
+        dialog = PersonDialog(self._actions.desk, parent=self)
+        if dialog.exec() and dialog.saved is not None:
+            self._actions.hub.announce(Change.of(people=dialog.saved.id, membership=True))
+            self.select_person(dialog.saved.id)
+
+    def edit_person(self, person_id: int) -> None:
+        dialog = PersonDialog(self._actions.desk, self._actions.desk.get_person(person_id), self)
+        if dialog.exec() and dialog.saved is not None:
+            self._actions.hub.announce(Change.of(people=person_id, membership=True))
+
+    def _forget_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.forget_person(ids[0])
+
+    def forget_person(self, person_id: int) -> None:
+        person = self._actions.desk.get_person(person_id)
+        question = (f"Forget {person.name}?\n\nThis erases them and every trace of them: their "
+                    "details, the promises they owed and the events about them. Introductions "
+                    "with others keep the other side's history. This cannot be undone.")
+        if not self.confirm(self, "Forget person", question):
+            return
+        self._actions.run(lambda d: d.forget(person_id),
+                          Change.of(people=person_id, membership=True), self)
+
+
+def _ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, question,
+                      QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    forget = box.addButton("Forget", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is forget

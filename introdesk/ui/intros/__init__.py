@@ -1,0 +1,1 @@
+"""Introductions: the drag-and-drop form with the pre-referral warning."""

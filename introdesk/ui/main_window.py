@@ -1,0 +1,260 @@
+"""The main window: a sidebar of views, menus, shortcuts, the open database in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from introdesk import __version__
+from introdesk.core.errors import IntrodeskError
+from introdesk.services import Desk
+from introdesk.services.demo import load_demo
+from introdesk.ui.actions import DeskActions, show_error
+from introdesk.ui.contacts.view import ContactsView
+from introdesk.ui.hub import Change, ChangeHub
+from introdesk.ui.intros.form import IntroForm
+from introdesk.ui.start_screen import StartScreen
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    database_requested = Signal(str)
+    """The user chose another database file (new or existing); the app reopens on it."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"introdesk — {desk.location.describe()}")
+        self.desk = desk
+        self.hub = ChangeHub(self)
+        self.actions = DeskActions(desk, self.hub)
+        self.settings = QSettings("introdesk", "introdesk")
+
+        self.contacts = ContactsView(self.actions)
+        self.start = StartScreen()
+        self._views: list[tuple[str, QWidget]] = [("Contacts", self.contacts)]
+        self.intro_form: IntroForm | None = None
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("viewSidebar")
+        self.sidebar.setAccessibleName("Views")
+        self.sidebar.setFixedWidth(170)
+        self.sidebar.setStyleSheet(
+            "QListWidget { border: none; background: palette(window); padding-top: 8px; }"
+            " QListWidget::item { padding: 9px 14px; border-radius: 4px; margin: 1px 6px; }"
+            " QListWidget::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }")
+        self.stack = QStackedWidget()
+        for number, (title, widget) in enumerate(self._views, start=1):
+            self.sidebar.addItem(title)
+            self.sidebar.item(number - 1).setToolTip(f"{title} (Ctrl+{number})")
+            self.stack.addWidget(widget)
+        self.stack.addWidget(self.start)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.db_label = QLabel(f"Database: {desk.location.describe()}")
+        self.db_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._build_menus()
+
+        self.sidebar.currentRowChanged.connect(self.show_view)
+        self.start.demo_requested.connect(self.load_demo)
+        self.start.add_person_requested.connect(self._add_first_person)
+        self.hub.changed.connect(self.on_hub_changed)
+        self._remember_database()
+        self._restore()
+
+    # Views
+
+    def show_view(self, index: int) -> None:
+        if not 0 <= index < len(self._views):
+            return
+        if self.sidebar.currentRow() != index:
+            self.sidebar.setCurrentRow(index)
+            return
+        self.stack.setCurrentWidget(self._views[index][1] if not self._is_empty()
+                                    else self.start)
+        self.settings.setValue("window/view", index)
+
+    def current_view(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def _is_empty(self) -> bool:
+        return self.desk.count_people() == 0
+
+    def on_hub_changed(self, change: Change) -> None:
+        if change.membership or change.everything:
+            self.show_view(max(self.sidebar.currentRow(), 0))
+
+    def load_demo(self) -> None:
+        try:
+            summary = load_demo(self.desk)
+        except IntrodeskError as exc:
+            show_error(self, exc.message)
+            return
+        self.hub.announce(Change(everything=True))
+        self.statusBar().showMessage(f"Loaded the demo network: {summary}.", 8000)
+
+    def _add_first_person(self) -> None:
+        self.stack.setCurrentWidget(self.contacts)
+        self.contacts.add_person()
+        if self._is_empty():
+            self.stack.setCurrentWidget(self.start)
+
+    # Menus
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self._action("&New database…", self.new_database,
+                                         QKeySequence.StandardKey.New, "newDatabaseAction"))
+        file_menu.addAction(self._action("&Open database…", self.open_database,
+                                         QKeySequence.StandardKey.Open, "openDatabaseAction"))
+        self.recent_menu = file_menu.addMenu("&Recent databases")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
+                                         "quitAction"))
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self._action("&Add person…", self._add_person_from_menu,
+                                         "Ctrl+Shift+N", "addPersonAction"))
+        edit_menu.addAction(self._action("New &introduction…", self.open_intro_form, "Ctrl+I",
+                                         "newIntroAction"))
+        edit_menu.addAction(self._action("&Find contacts", self._find, QKeySequence.StandardKey.Find,
+                                         "findAction"))
+
+        view_menu = bar.addMenu("&View")
+        for number, (title, _widget) in enumerate(self._views, start=1):
+            view_menu.addAction(self._action(f"&{title}", lambda _=False, i=number - 1:
+                                             self.show_view(i), f"Ctrl+{number}",
+                                             f"show{title}Action"))
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1",
+                                         "shortcutsAction"))
+        help_menu.addAction(self._action("&About introdesk", self.show_about, None, "aboutAction"))
+
+    def open_intro_form(self) -> IntroForm:
+        """Non-modal, so contacts can be dragged from the table into it; starts with the
+        contacts selected in the table."""
+        form = IntroForm(self.actions, self)
+        form.setWindowModality(Qt.WindowModality.NonModal)
+        form.finished.connect(form.deleteLater)
+        form.fill(self.contacts.selected_ids()[:2])
+        form.show()
+        self.intro_form = form
+        return form
+
+    def _find(self) -> None:
+        self.show_view(0)
+        self.contacts.focus_search()
+
+    def _add_person_from_menu(self) -> None:
+        self.show_view(0)
+        if self._is_empty():
+            self._add_first_person()
+        else:
+            self.contacts.add_person()
+
+    def shortcut_lines(self) -> list[str]:
+        lines = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            for action in menu.actions() if menu else []:
+                if not action.shortcut().isEmpty():
+                    text = action.text().replace("&", "").rstrip("…")
+                    lines.append(f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}"
+                                 f"\t{text}")
+        lines.append("Delete\tForget the selected person (asks first)")
+        lines.append("Drag contacts\tDrop one on a side of the introduction form, or two on it")
+        return lines
+
+    def show_shortcuts(self) -> None:
+        self._message("Keyboard shortcuts", "\n".join(self.shortcut_lines()))
+
+    def show_about(self) -> None:
+        self._message("About introdesk",
+                      f"introdesk {__version__}\n\nIntroductions, the promises made in them, and "
+                      f"who kept them — kept on your own machine.\n\nDatabase: "
+                      f"{self.desk.location.describe()}")
+
+    def _message(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    # Databases
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New introdesk database", "introdesk.db",
+                                              "introdesk databases (*.db);;All files (*)")
+        if path:
+            self.database_requested.emit(path)
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open introdesk database", "",
+                                              "introdesk databases (*.db);;All files (*)")
+        if path:
+            self.database_requested.emit(path)
+
+    def recent_databases(self) -> list[str]:
+        value = self.settings.value("recent/databases", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _remember_database(self) -> None:
+        here = self.desk.location.describe()
+        recent = [here] + [p for p in self.recent_databases() if p != here]
+        self.settings.setValue("recent/databases", recent[:MAX_RECENT])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_databases():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.database_requested.emit(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent databases").setEnabled(False)
+
+    # Geometry and last view
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+        index = int(self.settings.value("window/view", 0) or 0)
+        self.sidebar.setCurrentRow(index if 0 <= index < len(self._views) else 0)
+        self.show_view(self.sidebar.currentRow())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # QWidget override
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/view", max(self.sidebar.currentRow(), 0))
+        super().closeEvent(event)
