@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -38,10 +42,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"introdesk — {desk.location.describe()}")
         self.desk = desk
         self.hub = ChangeHub(self)
-        self.actions = DeskActions(desk, self.hub)
+        self.desk_actions = DeskActions(desk, self.hub)
         self.settings = QSettings("introdesk", "introdesk")
 
-        self.contacts = ContactsView(self.actions)
+        self.contacts = ContactsView(self.desk_actions)
         self.start = StartScreen()
         self._views: list[tuple[str, QWidget]] = [("Contacts", self.contacts)]
         self.intro_form: IntroForm | None = None
@@ -92,7 +96,7 @@ class MainWindow(QMainWindow):
                                     else self.start)
         self.settings.setValue("window/view", index)
 
-    def current_view(self) -> QWidget:
+    def current_view(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def _is_empty(self) -> bool:
@@ -119,14 +123,15 @@ class MainWindow(QMainWindow):
 
     # Menus
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 name: str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if name:
             action.setObjectName(name)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         return action
 
     def _build_menus(self) -> None:
@@ -152,9 +157,8 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu("&View")
         for number, (title, _widget) in enumerate(self._views, start=1):
-            view_menu.addAction(self._action(f"&{title}", lambda _=False, i=number - 1:
-                                             self.show_view(i), f"Ctrl+{number}",
-                                             f"show{title}Action"))
+            view_menu.addAction(self._action(f"&{title}", partial(self.show_view, number - 1),
+                                             f"Ctrl+{number}", f"show{title}Action"))
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1",
@@ -164,7 +168,7 @@ class MainWindow(QMainWindow):
     def open_intro_form(self) -> IntroForm:
         """Non-modal, so contacts can be dragged from the table into it; starts with the
         contacts selected in the table."""
-        form = IntroForm(self.actions, self)
+        form = IntroForm(self.desk_actions, self)
         form.setWindowModality(Qt.WindowModality.NonModal)
         form.finished.connect(form.deleteLater)
         form.fill(self.contacts.selected_ids()[:2])
@@ -185,9 +189,8 @@ class MainWindow(QMainWindow):
 
     def shortcut_lines(self) -> list[str]:
         lines = []
-        for menu_action in self.menuBar().actions():
-            menu = menu_action.menu()
-            for action in menu.actions() if menu else []:
+        for menu in self.menuBar().findChildren(QMenu):
+            for action in menu.actions():
                 if not action.shortcut().isEmpty():
                     text = action.text().replace("&", "").rstrip("…")
                     lines.append(f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}"
@@ -228,8 +231,8 @@ class MainWindow(QMainWindow):
     def recent_databases(self) -> list[str]:
         value = self.settings.value("recent/databases", [])
         if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
 
     def _remember_database(self) -> None:
         here = self.desk.location.describe()
@@ -250,7 +253,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1180, 760)
-        index = int(self.settings.value("window/view", 0) or 0)
+        stored = self.settings.value("window/view", 0)
+        index = int(stored) if isinstance(stored, int | str) and str(stored).isdigit() else 0
         self.sidebar.setCurrentRow(index if 0 <= index < len(self._views) else 0)
         self.show_view(self.sidebar.currentRow())
 

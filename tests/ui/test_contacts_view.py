@@ -72,7 +72,7 @@ def test_resolving_as_ghosted_changes_the_tier_without_a_restart(window, people_
     view = window.contacts
     sam_row = view.model.row_of(ids["Sam Okafor"])
     assert view.model.index(sam_row, Column.RELIABILITY).data().startswith("New")
-    window.actions.run(lambda d: d.resolve(ids["open_commitment"], "ghosted", at=utc_now()),
+    window.desk_actions.run(lambda d: d.resolve(ids["open_commitment"], "ghosted", at=utc_now()),
                        Change.of(people=[ids["Sam Okafor"], ids["Clara Stone"]]))
     assert view.model.index(sam_row, Column.RELIABILITY).data().startswith("Unreliable")
     assert view.model.index(sam_row, 0).data(TIER_ROLE) == "unreliable"

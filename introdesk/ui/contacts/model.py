@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -149,7 +150,7 @@ class ContactsModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [PERSON_IDS_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = sorted({i.row() for i in indexes if i.isValid()})
         ids = [self._ids[r] for r in rows]
         names = [row.name for row in (self.contact(r) for r in rows) if row is not None]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -67,7 +69,7 @@ class PersonDialog(QDialog):
         self.resize(460, self.sizeHint().height())
 
     def accept(self) -> None:  # QDialog override: save first, close only if it worked
-        values = dict(
+        values: dict[str, Any] = dict(
             emails=_split(self.emails.text()), phones=_split(self.phones.text()),
             organization=self.organization.text().strip() or None,
             title=self.title_edit.text().strip() or None, tags=_split(self.tags.text()),
