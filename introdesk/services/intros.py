@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from introdesk.core import lifecycle
@@ -28,6 +29,7 @@ from introdesk.services.convert import NameBook, commitment_records, intro_recor
 from introdesk.services.insight import InsightOps
 from introdesk.services.people import PeopleOps
 from introdesk.services.records import CommitmentRecord, Expectation, IntroRecord
+from introdesk.services.search import where_person_matches
 from introdesk.store.models import Commitment, Consent, Introduction, Person
 
 
@@ -299,21 +301,48 @@ class IntroOps(PeopleOps, InsightOps):
         with self._read() as session:
             return intro_record(session, self._get(session, Introduction, intro_id))
 
+    def intro_ids(
+        self, *, status: IntroStatus | str | None = None, person_id: int | None = None,
+        text: str = "",
+    ) -> list[int]:
+        """Ids of intros, newest first; optionally one status, one person, or matching words
+        of either side's name (for lazy views)."""
+        query = self._intro_query(select(Introduction.id), status, person_id, text)
+        with self._read() as session:
+            return list(session.scalars(query))
+
+    def intro_rows(self, ids: Sequence[int]) -> list[IntroRecord]:
+        """Records for these ids, in the same order (missing ids skipped); a fixed number of
+        queries whatever the number of ids."""
+        if not ids:
+            return []
+        with self._read() as session:
+            found = {i.id: i for i in session.scalars(
+                select(Introduction).where(Introduction.id.in_(list(ids)))).unique()}
+            return intro_records(session, [found[i] for i in ids if i in found])
+
+    def _intro_query(
+        self, query: Select[Any], status: IntroStatus | str | None, person_id: int | None,
+        text: str,
+    ) -> Select[Any]:
+        if status is not None:
+            query = query.where(Introduction.status == validate.choice(IntroStatus, status, "status"))
+        if person_id is not None:
+            query = query.where(or_(Introduction.side_a_id == person_id,
+                                    Introduction.side_b_id == person_id))
+        if text.strip():
+            matching = where_person_matches(select(Person.id), text)
+            query = query.where(or_(Introduction.side_a_id.in_(matching),
+                                    Introduction.side_b_id.in_(matching)))
+        return query.order_by(Introduction.created_at.desc(), Introduction.id.desc())
+
     def list_intros(
         self, *, status: IntroStatus | str | None = None, person_id: int | None = None,
         offset: int = 0, limit: int | None = None,
     ) -> list[IntroRecord]:
         """Newest first; optionally only one status, or only intros a person is in."""
         with self._read() as session:
-            query = select(Introduction)
-            if status is not None:
-                query = query.where(
-                    Introduction.status == validate.choice(IntroStatus, status, "status"))
-            if person_id is not None:
-                query = query.where(or_(Introduction.side_a_id == person_id,
-                                        Introduction.side_b_id == person_id))
-            query = query.order_by(Introduction.created_at.desc(), Introduction.id.desc())
-            query = query.offset(offset)
+            query = self._intro_query(select(Introduction), status, person_id, "").offset(offset)
             if limit is not None:
                 query = query.limit(limit)
             return intro_records(session, session.scalars(query).unique())

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from introdesk.core.clock import aware_or_now, require_aware
@@ -32,7 +33,41 @@ class TimelineOps(DeskBase):
         limit: int | None = None,
     ) -> list[EventRecord]:
         """Events newest first, optionally about one person, one intro, some kinds, a period."""
-        query = select(Event)
+        query = self._event_query(select(Event), person_id, intro_id, kinds, since, until)
+        query = query.offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._read() as session:
+            self._check_refs(session, person_id, intro_id)
+            return _render(session, list(session.scalars(query)))
+
+    def event_ids(
+        self,
+        *,
+        person_id: int | None = None,
+        intro_id: int | None = None,
+        kinds: Iterable[EventKind | str] | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[int]:
+        """The ids `timeline` would return, newest first (for lazy views)."""
+        query = self._event_query(select(Event.id), person_id, intro_id, kinds, since, until)
+        with self._read() as session:
+            self._check_refs(session, person_id, intro_id)
+            return list(session.scalars(query))
+
+    def event_rows(self, ids: Sequence[int]) -> list[EventRecord]:
+        """Rendered events for these ids, in the same order (missing ids skipped)."""
+        if not ids:
+            return []
+        with self._read() as session:
+            found = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(list(ids))))}
+            return _render(session, [found[i] for i in ids if i in found])
+
+    def _event_query(
+        self, query: Select[Any], person_id: int | None, intro_id: int | None,
+        kinds: Iterable[EventKind | str] | None, since: datetime | None, until: datetime | None,
+    ) -> Select[Any]:
         if person_id is not None:
             query = query.where(or_(Event.person_id == person_id, Event.other_person_id == person_id))
         if intro_id is not None:
@@ -44,16 +79,13 @@ class TimelineOps(DeskBase):
             query = query.where(Event.at >= require_aware(since, "start of the period"))
         if until is not None:
             query = query.where(Event.at <= require_aware(until, "end of the period"))
-        query = query.order_by(Event.at.desc(), Event.id.desc()).offset(offset)
-        if limit is not None:
-            query = query.limit(limit)
-        with self._read() as session:
-            if person_id is not None:
-                self._get(session, Person, person_id)
-            if intro_id is not None:
-                self._get(session, Introduction, intro_id)
-            events = list(session.scalars(query))
-            return _render(session, events)
+        return query.order_by(Event.at.desc(), Event.id.desc())
+
+    def _check_refs(self, session: Session, person_id: int | None, intro_id: int | None) -> None:
+        if person_id is not None:
+            self._get(session, Person, person_id)
+        if intro_id is not None:
+            self._get(session, Introduction, intro_id)
 
     def add_note(
         self, text: str, *, person_id: int | None = None, intro_id: int | None = None,

@@ -27,7 +27,9 @@ from introdesk.ui.actions import DeskActions, show_error
 from introdesk.ui.contacts.view import ContactsView
 from introdesk.ui.hub import Change, ChangeHub
 from introdesk.ui.intros.form import IntroForm
+from introdesk.ui.intros.view import IntroductionsView
 from introdesk.ui.start_screen import StartScreen
+from introdesk.ui.timeline.view import TimelineView
 
 MAX_RECENT = 8
 
@@ -46,8 +48,12 @@ class MainWindow(QMainWindow):
         self.settings = QSettings("introdesk", "introdesk")
 
         self.contacts = ContactsView(self.desk_actions)
+        self.introductions = IntroductionsView(self.desk_actions)
+        self.timeline = TimelineView(self.desk_actions)
         self.start = StartScreen()
-        self._views: list[tuple[str, QWidget]] = [("Contacts", self.contacts)]
+        self._views: list[tuple[str, QWidget]] = [
+            ("Contacts", self.contacts), ("Introductions", self.introductions),
+            ("Timeline", self.timeline)]
         self.intro_form: IntroForm | None = None
 
         self.sidebar = QListWidget()
@@ -81,6 +87,10 @@ class MainWindow(QMainWindow):
         self.start.demo_requested.connect(self.load_demo)
         self.start.add_person_requested.connect(self._add_first_person)
         self.hub.changed.connect(self.on_hub_changed)
+        self.introductions.new_intro_requested.connect(self.open_intro_form)
+        self.introductions.person_requested.connect(self.show_person)
+        self.timeline.person_requested.connect(self.show_person)
+        self.timeline.intro_requested.connect(self.show_intro)
         self._remember_database()
         self._restore()
 
@@ -95,6 +105,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self._views[index][1] if not self._is_empty()
                                     else self.start)
         self.settings.setValue("window/view", index)
+
+    def show_person(self, person_id: int) -> None:
+        self.show_view(0)
+        self.contacts.select_person(person_id)
+
+    def show_intro(self, intro_id: int) -> None:
+        self.show_view(1)
+        self.introductions.select_intro(intro_id)
 
     def current_view(self) -> QWidget | None:
         return self.stack.currentWidget()

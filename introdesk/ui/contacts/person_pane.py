@@ -19,6 +19,7 @@ from introdesk.core.errors import NotFoundError
 from introdesk.core.words import ACTION_NOUNS
 from introdesk.services import Desk
 from introdesk.ui.hub import Change
+from introdesk.ui.layouts import clear_layout, heading
 from introdesk.ui.look import local_time, plain_label, tier_color
 from introdesk.ui.risk_banner import RiskBanner
 
@@ -51,7 +52,7 @@ class PersonPane(QScrollArea):
             self.show_person(self.person_id)
 
     def show_person(self, person_id: int | None) -> None:
-        _clear(self._layout)
+        clear_layout(self._layout)
         self.person_id = person_id
         if person_id is None:
             hint = plain_label("Select a person to see their history and reliability.", wrap=True)
@@ -106,7 +107,7 @@ class PersonPane(QScrollArea):
         reliability = desk.reliability(person_id, now=now)
         owed = desk.commitments_owed_by(person_id)
         resolved = [c for c in owed if c.resolution is not None]
-        add(_heading("Reliability"))
+        add(heading("Reliability"))
         score = plain_label(
             f"{reliability.tier.value.capitalize()} · {reliability.percent}/100 "
             f"(likely between {round(reliability.p10 * 100)} and {round(reliability.p90 * 100)})",
@@ -126,7 +127,7 @@ class PersonPane(QScrollArea):
                 f"{local_time(c.due_at, with_time=False)} · intro #{c.intro_id}", wrap=True))
 
         intros = desk.list_intros(person_id=person_id)
-        add(_heading(f"Introductions ({len(intros)})"))
+        add(heading(f"Introductions ({len(intros)})"))
         for intro in intros[:30]:
             state = intro.status.value + (f" ({intro.outcome.value.replace('_', ' ')})"
                                           if intro.outcome else "")
@@ -136,32 +137,11 @@ class PersonPane(QScrollArea):
             add(plain_label("Not in any introduction yet."))
 
         record = desk.track_record(person_id)
-        add(_heading("Referrals to them"))
+        add(heading("Referrals to them"))
         add(plain_label(record.summary[0].upper() + record.summary[1:], wrap=True))
 
         events = desk.timeline(person_id=person_id, limit=25)
-        add(_heading("Timeline"))
+        add(heading("Timeline"))
         for event in events:
             add(plain_label(f"{local_time(event.at)} — {event.summary}", wrap=True))
 
-
-def _heading(text: str) -> QLabel:
-    label = plain_label(text)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    label.setContentsMargins(0, 12, 0, 2)
-    return label
-
-
-def _clear(layout: QVBoxLayout | QHBoxLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item is None:
-            break
-        widget = item.widget()
-        if widget is not None:
-            widget.hide()  # deleteLater waits for the event loop; it must vanish now
-            widget.deleteLater()
-        elif item.layout() is not None:
-            _clear(item.layout())  # type: ignore[arg-type]

@@ -131,7 +131,12 @@ class ContactsView(QWidget):
         self.pane.show_person(self.model.person_id(rows[0].row()) if len(rows) == 1 else None)
 
     def on_hub_changed(self, change: Change) -> None:
+        selected = self.selected_ids()
         self.model.on_hub_changed(change)
+        if selected and not self.selected_ids():  # the model was reset: keep the selection
+            row = self.model.row_of(selected[0])
+            if row is not None:
+                self.table.selectRow(row)
         self.pane.on_hub_changed(change)
         if change.membership or change.everything:
             self._fill_tags()

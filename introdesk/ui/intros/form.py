@@ -3,9 +3,9 @@ and Make introduction — with an explicit "Refer anyway" for a stop-level side.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,17 +32,10 @@ from introdesk.ui.intros.confirm import ask_consent_override, ask_refer_anyway
 from introdesk.ui.intros.slot import IntroSlot
 from introdesk.ui.look import plain_label
 from introdesk.ui.mime import person_ids_from
+from introdesk.ui.timefields import date_time_edit, moment_of
 
 CONSENT_WORDS = {ConsentState.NOT_ASKED: "Not asked", ConsentState.ASKED: "Asked",
                  ConsentState.AGREED: "Agreed", ConsentState.DECLINED: "Declined"}
-
-
-def _qt_time(moment: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-
-
-def _py_time(edit: QDateTimeEdit) -> datetime:
-    return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch(), UTC)
 
 
 class IntroForm(QDialog):
@@ -91,10 +84,7 @@ class IntroForm(QDialog):
             self.action.addItem(ACTION_NOUNS[action], action.value)
         self.owed_to = plain_label("side B")
         window = desk.settings().default_window_days
-        self.due = QDateTimeEdit(_qt_time(utc_now() + timedelta(days=window)))
-        self.due.setAccessibleName("Due by")
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("d MMM yyyy HH:mm")
+        self.due = date_time_edit(utc_now() + timedelta(days=window), "Due by")
 
         self.consent: dict[str, QComboBox] = {}
         self.consent_time: dict[str, QDateTimeEdit] = {}
@@ -104,10 +94,7 @@ class IntroForm(QDialog):
             combo.setAccessibleName(f"Consent of side {side}")
             for state, words in CONSENT_WORDS.items():
                 combo.addItem(words, state.value)
-            when = QDateTimeEdit(_qt_time(utc_now()))
-            when.setAccessibleName(f"When side {side} answered")
-            when.setDisplayFormat("d MMM yyyy HH:mm")
-            when.setCalendarPopup(True)
+            when = date_time_edit(utc_now(), f"When side {side} answered")
             self.consent[side], self.consent_time[side] = combo, when
 
         self.error = plain_label("", wrap=True)
@@ -241,7 +228,7 @@ class IntroForm(QDialog):
         return a.id, b.id
 
     def _consents(self, a: int, b: int) -> dict[int, tuple[str, datetime]]:
-        return {pid: (self.consent[side].currentData(), _py_time(self.consent_time[side]))
+        return {pid: (self.consent[side].currentData(), moment_of(self.consent_time[side]))
                 for side, pid in (("A", a), ("B", b))}
 
     def save_draft(self) -> None:
@@ -281,7 +268,7 @@ class IntroForm(QDialog):
               risk_reason: str | None = None) -> None:
         a, b = sides
         owed_by, owed_to = (a, b) if self.owed_by.currentData() == "A" else (b, a)
-        expectation = Expectation(owed_by, owed_to, self.action.currentData(), _py_time(self.due))
+        expectation = Expectation(owed_by, owed_to, self.action.currentData(), moment_of(self.due))
         try:
             self.saved = self._actions.desk.record_intro(
                 a, b, purpose=self.purpose.currentData(), context=self.context.toPlainText(),

@@ -3,9 +3,9 @@ assessment and the track record appear the moment a person lands here."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QCompleter, QFrame, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QToolButton, QVBoxLayout, QWidget
 
 from introdesk.core.clock import utc_now
 from introdesk.core.errors import NotFoundError
@@ -13,9 +13,8 @@ from introdesk.core.risk import RiskAssessment
 from introdesk.services import Desk, PersonRecord
 from introdesk.ui.look import plain_label
 from introdesk.ui.mime import person_ids_from
+from introdesk.ui.person_picker import PersonPicker
 from introdesk.ui.risk_banner import RiskBanner
-
-PICKER_LIMIT = 15
 
 
 class IntroSlot(QFrame):
@@ -50,19 +49,10 @@ class IntroSlot(QFrame):
         self.clear_button.clicked.connect(lambda: self.set_person(None))
         self.clear_button.hide()
 
-        self.picker = QLineEdit()
+        self.picker = PersonPicker(desk)
         self.picker.setObjectName(f"introPicker{side}")
         self.picker.setAccessibleName(f"Choose the person for side {side}")
-        self.picker.setPlaceholderText("Type a name, organization or email…")
-        self._matches: list[PersonRecord] = []
-        self._picker_model = QStringListModel(self)
-        self.completer = QCompleter(self._picker_model, self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.picker.setCompleter(self.completer)
-        self.picker.textEdited.connect(self.on_picker_text_edited)
-        self.completer.activated[str].connect(self.on_completer_activated)  # type: ignore[index]
-        self.picker.returnPressed.connect(self.on_picker_return_pressed)
+        self.picker.picked.connect(self.set_person)
 
         self.banner = RiskBanner()
         self.banner.setObjectName(f"riskBanner{side}")
@@ -118,24 +108,6 @@ class IntroSlot(QFrame):
         summary = self._desk.track_record(recipient_id).summary
         self.track_record.setText(summary[0].upper() + summary[1:])
 
-    # Keyboard picker
-
-    def on_picker_text_edited(self, text: str) -> None:
-        self._matches = self._desk.find_people(text, limit=PICKER_LIMIT) if text.strip() else []
-        self._picker_model.setStringList([_choice_text(p) for p in self._matches])
-        if self._matches:
-            self.completer.complete()
-
-    def on_completer_activated(self, text: str) -> None:
-        for person in self._matches:
-            if _choice_text(person) == text:
-                self.set_person(person.id)
-                return
-
-    def on_picker_return_pressed(self) -> None:
-        if len(self._matches) >= 1 and self.picker.text().strip():
-            self.set_person(self._matches[0].id)
-
     # Drops (QWidget overrides)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -171,7 +143,3 @@ class IntroSlot(QFrame):
         style = "dashed" if self.person is None else "solid"
         self.setStyleSheet(f"IntroSlot {{ border: 2px {style} {border}; border-radius: 6px; }}")
 
-
-def _choice_text(person: PersonRecord) -> str:
-    extra = person.organization or (person.emails[0] if person.emails else "")
-    return f"{person.name} — {extra}" if extra else person.name

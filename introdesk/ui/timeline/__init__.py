@@ -1,0 +1,1 @@
+"""The timeline view: every event, newest first, grouped by day, with filters."""
