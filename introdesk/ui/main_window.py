@@ -38,14 +38,15 @@ class MainWindow(QMainWindow):
     database_requested = Signal(str)
     """The user chose another database file (new or existing); the app reopens on it."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"introdesk — {desk.location.describe()}")
         self.desk = desk
         self.hub = ChangeHub(self)
         self.desk_actions = DeskActions(desk, self.hub)
-        self.settings = QSettings("introdesk", "introdesk")
+        self.settings = settings if settings is not None else QSettings("introdesk", "introdesk")
 
         self.contacts = ContactsView(self.desk_actions)
         self.introductions = IntroductionsView(self.desk_actions)

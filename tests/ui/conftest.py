@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from introdesk.core.clock import utc_now
 from introdesk.services import Desk, Expectation
@@ -46,9 +47,15 @@ def people_desk(db_path: Path) -> Iterator[tuple[Desk, dict[str, int]]]:
 
 
 @pytest.fixture
-def window(qtbot, people_desk) -> MainWindow:
+def settings(tmp_path: Path) -> QSettings:
+    """Window settings of this test alone (geometry, last view, recent databases)."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, people_desk, settings: QSettings) -> MainWindow:
     desk, _ids = people_desk
-    main = MainWindow(desk)
+    main = MainWindow(desk, settings=settings)
     qtbot.addWidget(main)
     main.resize(1200, 760)
     main.show()

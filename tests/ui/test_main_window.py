@@ -37,9 +37,10 @@ def test_every_interactive_widget_has_an_accessible_name(window) -> None:
     form.close()
 
 
-def test_first_run_shows_the_start_screen_and_loads_the_demo(qtbot, tmp_path: Path) -> None:
+def test_first_run_shows_the_start_screen_and_loads_the_demo(qtbot, tmp_path: Path,
+                                                            settings) -> None:
     with Desk.open(tmp_path / "empty.db") as desk:
-        main = MainWindow(desk)
+        main = MainWindow(desk, settings=settings)
         qtbot.addWidget(main)
         main.show()
         assert main.current_view() is main.start
@@ -50,15 +51,15 @@ def test_first_run_shows_the_start_screen_and_loads_the_demo(qtbot, tmp_path: Pa
         main.close()  # before the desk closes under it
 
 
-def test_geometry_and_last_view_are_restored(qtbot, people_desk) -> None:
+def test_geometry_and_last_view_are_restored(qtbot, people_desk, settings) -> None:
     desk, _ids = people_desk
-    first = MainWindow(desk)
+    first = MainWindow(desk, settings=settings)
     qtbot.addWidget(first)
     first.show()
     first.resize(900, 520)
     first.show_view(2)
     first.close()
-    second = MainWindow(desk)
+    second = MainWindow(desk, settings=settings)
     qtbot.addWidget(second)
     second.show()
     assert second.current_view() is second.timeline
