@@ -9,13 +9,14 @@ from introdesk.services.base import ensure_connector
 from introdesk.services.contacts import ContactsOps
 from introdesk.services.forget import ForgetOps
 from introdesk.services.intros import IntroOps
+from introdesk.services.messages import MessageOps
 from introdesk.services.timeline import TimelineOps
 from introdesk.store import location as locations
 from introdesk.store import schema
 from introdesk.store.engine import make_engine
 
 
-class Desk(IntroOps, ContactsOps, TimelineOps, ForgetOps):
+class Desk(IntroOps, ContactsOps, TimelineOps, MessageOps, ForgetOps):
     """An open introdesk database.
 
     >>> with Desk.open("network.db") as desk:

@@ -27,7 +27,9 @@ from introdesk.ui.actions import DeskActions, show_error
 from introdesk.ui.contacts.view import ContactsView
 from introdesk.ui.hub import Change, ChangeHub
 from introdesk.ui.intros.form import IntroForm
+from introdesk.ui.intros.messages import MessagesDialog
 from introdesk.ui.intros.view import IntroductionsView
+from introdesk.ui.settings_dialog import SettingsDialog
 from introdesk.ui.start_screen import StartScreen
 from introdesk.ui.timeline.view import TimelineView
 
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
             ("Contacts", self.contacts), ("Introductions", self.introductions),
             ("Timeline", self.timeline)]
         self.intro_form: IntroForm | None = None
+        self.messages_dialog: MessagesDialog | None = None
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("viewSidebar")
@@ -90,6 +93,7 @@ class MainWindow(QMainWindow):
         self.hub.changed.connect(self.on_hub_changed)
         self.introductions.new_intro_requested.connect(self.open_intro_form)
         self.introductions.person_requested.connect(self.show_person)
+        self.introductions.detail.messages_requested.connect(self.show_messages)
         self.timeline.person_requested.connect(self.show_person)
         self.timeline.intro_requested.connect(self.show_intro)
         self._remember_database()
@@ -171,6 +175,9 @@ class MainWindow(QMainWindow):
                                          "Ctrl+Shift+N", "addPersonAction"))
         edit_menu.addAction(self._action("New &introduction…", self.open_intro_form, "Ctrl+I",
                                          "newIntroAction"))
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action("&Settings…", self.open_settings, "Ctrl+,",
+                                         "settingsAction"))
         edit_menu.addAction(self._action("&Find contacts", self._find, QKeySequence.StandardKey.Find,
                                          "findAction"))
 
@@ -191,9 +198,25 @@ class MainWindow(QMainWindow):
         form.setWindowModality(Qt.WindowModality.NonModal)
         form.finished.connect(form.deleteLater)
         form.fill(self.contacts.selected_ids()[:2])
+        form.accepted.connect(lambda: self._after_intro_saved(form))
         form.show()
         self.intro_form = form
         return form
+
+    def _after_intro_saved(self, form: IntroForm) -> None:
+        if form.saved is not None and form.saved.made_at is not None:
+            self.show_messages(form.saved.id)
+
+    def show_messages(self, intro_id: int) -> MessagesDialog:
+        """The expectation-setting message for each side; non-modal, so the user can work on."""
+        dialog = MessagesDialog(self.desk.compose_messages(intro_id), self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
+        self.messages_dialog = dialog
+        return dialog
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.desk_actions, self).exec()
 
     def _find(self) -> None:
         self.show_view(0)

@@ -29,6 +29,8 @@ def _button(text: str, slot: object, row: QHBoxLayout) -> QPushButton:
 class IntroDetail(QScrollArea):
     person_requested = Signal(int)
     """The user asked to see one side of the intro (the person's id)."""
+    messages_requested = Signal(int)
+    """The user asked for the expectation-setting messages of an intro (its id)."""
 
     def __init__(self, desk: Desk, operations: IntroOperations,
                  parent: QWidget | None = None) -> None:
@@ -122,6 +124,8 @@ class IntroDetail(QScrollArea):
             _button("Add commitment…", lambda: self._ops.add_commitment(intro), actions)
         if intro.status is IntroStatus.MADE:
             _button("Mark connected", lambda: self._ops.mark_connected(intro), actions)
+        if intro.made_at is not None:
+            _button("Messages…", lambda: self.messages_requested.emit(intro.id), actions)
         if intro.status is not IntroStatus.CLOSED:
             _button("Close…", lambda: self._ops.close(intro), actions)
         actions.addStretch()

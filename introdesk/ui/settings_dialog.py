@@ -1,0 +1,120 @@
+"""Settings: the reliability model's numbers and the expectation message templates."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from introdesk.core.errors import IntrodeskError
+from introdesk.core.vocabulary import Side
+from introdesk.services import DeskSettings
+from introdesk.resources import read_text
+from introdesk.services.messages import PLACEHOLDERS, validate_template
+from introdesk.ui.actions import DeskActions
+from introdesk.ui.hub import Change
+from introdesk.ui.look import plain_label
+
+LABELS = {
+    "prior_success": ("Prior successes", "Benefit of the doubt a new person starts with"),
+    "prior_failure": ("Prior failures", ""),
+    "half_life_days": ("Half-life (days)", "How fast an old outcome fades"),
+    "ghost_weight": ("Weight of a ghost", "A ghost counts this many failures"),
+    "default_window_days": ("Default window (days)", "A promise without a time is due after"),
+    "stop_window_days": ("Stop window (days)", "A ghost this recent is a red stop"),
+    "due_soon_days": ("Due soon (days)", "Needs attention looks this far ahead"),
+    "stale_consent_days": ("Consent waiting (days)", "An unanswered ask shows after"),
+}
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, actions: DeskActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Settings")
+        self._actions = actions
+        desk = actions.desk
+        current = desk.settings()
+        self.numbers: dict[str, QDoubleSpinBox] = {}
+        numbers = QWidget()
+        form = QFormLayout(numbers)
+        for item in fields(DeskSettings):
+            label, tip = LABELS[item.name]
+            box = QDoubleSpinBox()
+            box.setAccessibleName(label)
+            box.setToolTip(tip)
+            box.setDecimals(0 if item.name == "stop_window_days" else 2)
+            box.setRange(0 if item.name == "stop_window_days" else 0.01, 100_000)
+            box.setValue(float(getattr(current, item.name)))
+            form.addRow(label, box)
+            self.numbers[item.name] = box
+        self.templates: dict[Side, QPlainTextEdit] = {}
+        messages = QWidget()
+        layout = QVBoxLayout(messages)
+        layout.addWidget(plain_label(
+            "The first line may be 'Subject: …'. Placeholders: "
+            + ", ".join(f"${p}" for p in PLACEHOLDERS), wrap=True))
+        for side, title in ((Side.A, "To side A (who is introduced)"),
+                            (Side.B, "To side B (to whom)")):
+            editor = QPlainTextEdit(desk.message_template(side))
+            editor.setAccessibleName(f"Message template {title}")
+            reset = QPushButton("Reset to the default")
+            reset.setAccessibleName(f"Reset the template {title}")
+            reset.clicked.connect(lambda _=False, s=side: self._reset(s))
+            row = QHBoxLayout()
+            row.addWidget(plain_label(title))
+            row.addStretch()
+            row.addWidget(reset)
+            layout.addLayout(row)
+            layout.addWidget(editor, 1)
+            self.templates[side] = editor
+        tabs = QTabWidget()
+        tabs.addTab(numbers, "Reliability and reminders")
+        tabs.addTab(messages, "Messages")
+        self.error = plain_label("", wrap=True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        main = QVBoxLayout(self)
+        main.addWidget(tabs, 1)
+        main.addWidget(self.error)
+        main.addWidget(buttons)
+        self.resize(640, 560)
+
+    def _reset(self, side: Side) -> None:
+        self.templates[side].setPlainText(read_text("templates", f"side_{side.value}.txt"))
+
+    def accept(self) -> None:  # QDialog override: save, and stay open on a mistake
+        desk = self._actions.desk
+        changes = {}
+        for name, box in self.numbers.items():
+            value = box.value()
+            changes[name] = int(value) if name == "stop_window_days" else value
+        try:
+            # Refuse the whole set before writing any of it.
+            DeskSettings().with_changes(**changes)
+            for editor in self.templates.values():
+                validate_template(editor.toPlainText())
+            for side, editor in self.templates.items():
+                desk.set_message_template(side, editor.toPlainText())
+            desk.update_settings(**changes)
+        except IntrodeskError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self._actions.hub.announce(Change(everything=True))
+        super().accept()
