@@ -108,3 +108,14 @@ def test_errors_are_one_line_without_traceback(tmp_path: Path, args: tuple[str, 
     with sqlite3.connect(newer) as conn:
         conn.execute("UPDATE alembic_version SET version_num='9999'")
     assert_one_clear_line(run(*(a.format(tmp=tmp_path) for a in args)))
+
+
+def test_no_display_is_one_clear_line(tmp_path: Path) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "introdesk", "--db", str(tmp_path / "x.db")],
+                            capture_output=True, text=True, env=env, timeout=60)
+    line = assert_one_clear_line(result)
+    assert "No display found" in line

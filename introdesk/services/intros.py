@@ -25,7 +25,12 @@ from introdesk.core.vocabulary import (
 )
 from introdesk.core.words import format_date
 from introdesk.services import validate
-from introdesk.services.convert import NameBook, commitment_records, intro_record, intro_records
+from introdesk.services.convert import (
+    NameBook,
+    commitment_records,
+    intro_record,
+    intro_records,
+)
 from introdesk.services.insight import InsightOps
 from introdesk.services.people import PeopleOps
 from introdesk.services.records import CommitmentRecord, Expectation, IntroRecord

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtWidgets import QApplication
@@ -44,7 +45,19 @@ class App:
             self.desk.close()
 
 
+def _check_display() -> None:
+    """Without a desktop session Qt would abort the process; say so in one line instead."""
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
+        raise IntrodeskError(
+            "No display found: the window needs a desktop session. The command line works "
+            "without one (see 'introdesk --help')."
+        )
+
+
 def run(db: str | None) -> int:
+    _check_display()
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("introdesk")

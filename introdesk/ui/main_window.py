@@ -65,7 +65,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Views")
         self.sidebar.setFixedWidth(170)
         self.sidebar.setStyleSheet(
-            "QListWidget { border: none; background: palette(window); padding-top: 8px; }"
+            "QListWidget { border: none; background: palette(window); padding-top: 8px;"
+            " outline: 0; }"
             " QListWidget::item { padding: 9px 14px; border-radius: 4px; margin: 1px 6px; }"
             " QListWidget::item:selected { background: palette(highlight);"
             " color: palette(highlighted-text); }")

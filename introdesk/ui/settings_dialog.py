@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from introdesk.core.errors import IntrodeskError
 from introdesk.core.vocabulary import Side
-from introdesk.services import DeskSettings
 from introdesk.resources import read_text
+from introdesk.services import DeskSettings
 from introdesk.services.messages import PLACEHOLDERS, validate_template
 from introdesk.ui.actions import DeskActions
 from introdesk.ui.hub import Change

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -40,9 +39,10 @@ class PersonPane(QScrollArea):
         self.person_id: int | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Text wraps to the pane's width rather than scrolling sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._body = QWidget()
         self._layout = QVBoxLayout(self._body)
-        self._layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.setWidget(self._body)
         self.show_person(None)
 
@@ -64,6 +64,10 @@ class PersonPane(QScrollArea):
             self._build(person_id)
         except NotFoundError:
             self.show_person(None)
+            return
+        # A stretch, not AlignTop: wrapped labels then keep their full height and the pane
+        # scrolls instead of squeezing them.
+        self._layout.addStretch(1)
 
     def _build(self, person_id: int) -> None:
         desk, now = self._desk, utc_now()

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from introdesk.core.clock import utc_now
 from introdesk.core.errors import NotFoundError
-from introdesk.core.vocabulary import ConsentState, IntroStatus
+from introdesk.core.vocabulary import ConsentState, IntroStatus, RiskLevel
 from introdesk.core.words import ACTION_NOUNS, PURPOSE_WORDS
 from introdesk.services import ConsentRecord, Desk, IntroRecord
 from introdesk.ui.hub import Change
@@ -15,10 +25,9 @@ from introdesk.ui.intros.model import status_text
 from introdesk.ui.intros.operations import IntroOperations
 from introdesk.ui.layouts import clear_layout, heading
 from introdesk.ui.look import RISK_COLORS, local_time, plain_label, relative_day
-from introdesk.core.vocabulary import RiskLevel
 
 
-def _button(text: str, slot: object, row: QHBoxLayout) -> QPushButton:
+def _button(text: str, slot: Callable[..., object], row: QHBoxLayout) -> QPushButton:
     button = QPushButton(text)
     button.setAccessibleName(text)
     button.clicked.connect(slot)
@@ -41,9 +50,10 @@ class IntroDetail(QScrollArea):
         self.intro_id: int | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Text wraps to the pane's width rather than scrolling sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._body = QWidget()
         self._layout = QVBoxLayout(self._body)
-        self._layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.setWidget(self._body)
         self.show_intro(None)
 
@@ -58,6 +68,7 @@ class IntroDetail(QScrollArea):
         if intro_id is not None:
             try:
                 self._build(self._desk.get_intro(intro_id))
+                self._layout.addStretch(1)  # not AlignTop, which squeezes wrapped labels
                 return
             except NotFoundError:
                 self.intro_id = None
@@ -78,9 +89,11 @@ class IntroDetail(QScrollArea):
         add(plain_label(f"{PURPOSE_WORDS[intro.purpose].capitalize()} · {status_text(intro)}"
                         + (f" · {intro.organization}" if intro.organization else ""), wrap=True))
         show = QHBoxLayout()
-        for pid, name in ((intro.side_a_id, intro.side_a_name), (intro.side_b_id, intro.side_b_name)):
+        for side, pid in (("A", intro.side_a_id), ("B", intro.side_b_id)):
             if pid is not None:
-                _button(f"Show {name}", lambda _=False, p=pid: self.person_requested.emit(p), show)
+                button = _button(f"Show side {side}", lambda _=False, p=pid:
+                                 self.person_requested.emit(p), show)
+                button.setToolTip(intro.side_a_name if side == "A" else intro.side_b_name)
         show.addStretch()
         self._layout.addLayout(show)
         if intro.context:
@@ -119,16 +132,21 @@ class IntroDetail(QScrollArea):
                 _button("Resolve…", lambda _=False, c=commitment: self._ops.resolve(c), row)
             self._layout.addLayout(row)
 
-        actions = QHBoxLayout()
+        actions = QGridLayout()
+        buttons: list[tuple[str, Callable[[], object]]] = []
         if intro.status in (IntroStatus.MADE, IntroStatus.CONNECTED):
-            _button("Add commitment…", lambda: self._ops.add_commitment(intro), actions)
+            buttons.append(("Add commitment…", lambda: self._ops.add_commitment(intro)))
         if intro.status is IntroStatus.MADE:
-            _button("Mark connected", lambda: self._ops.mark_connected(intro), actions)
+            buttons.append(("Mark connected", lambda: self._ops.mark_connected(intro)))
         if intro.made_at is not None:
-            _button("Messages…", lambda: self.messages_requested.emit(intro.id), actions)
+            buttons.append(("Messages…", lambda: self.messages_requested.emit(intro.id)))
         if intro.status is not IntroStatus.CLOSED:
-            _button("Close…", lambda: self._ops.close(intro), actions)
-        actions.addStretch()
+            buttons.append(("Close…", lambda: self._ops.close(intro)))
+        for number, (text, slot) in enumerate(buttons):
+            button = QPushButton(text)
+            button.setAccessibleName(text)
+            button.clicked.connect(slot)
+            actions.addWidget(button, number // 2, number % 2)
         self._layout.addLayout(actions)
 
         add(heading("Timeline"))

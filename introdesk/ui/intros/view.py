@@ -65,8 +65,9 @@ class IntroductionsView(QWidget):
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((Column.ID, 44), (Column.SIDE_A, 150), (Column.SIDE_B, 150),
-                              (Column.PURPOSE, 100), (Column.STATUS, 120)):
+        self.table.setWordWrap(False)
+        for column, width in ((Column.ID, 40), (Column.SIDE_A, 135), (Column.SIDE_B, 135),
+                              (Column.PURPOSE, 95), (Column.STATUS, 110)):
             self.table.setColumnWidth(column, width)
         self.detail = IntroDetail(desk, self.operations)
 
@@ -85,6 +86,7 @@ class IntroductionsView(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([640, 440])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
