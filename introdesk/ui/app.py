@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes.util
 import os
 import sys
 
@@ -56,8 +57,36 @@ def _check_display() -> None:
         )
 
 
+# The system libraries Qt's X11 plugin loads (library name -> Debian/Ubuntu package). Without
+# one of them Qt aborts the process with a message that names only libxcb-cursor0.
+XCB_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-image": "libxcb-image0",
+    "xcb-render-util": "libxcb-render-util0",
+    "xcb-shape": "libxcb-shape0",
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+}
+
+
+def _check_x11_libraries() -> None:
+    on_x11 = os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+    platform = os.environ.get("QT_QPA_PLATFORM", "xcb" if on_x11 else "")
+    if not (sys.platform.startswith("linux") and platform.startswith("xcb")):
+        return
+    missing = [package for library, package in XCB_LIBRARIES.items()
+               if ctypes.util.find_library(library) is None]
+    if missing:
+        raise IntrodeskError(
+            "The window needs system libraries that are not installed: "
+            f"{', '.join(missing)} (Debian and Ubuntu: sudo apt install {' '.join(missing)})."
+        )
+
+
 def run(db: str | None) -> int:
     _check_display()
+    _check_x11_libraries()
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("introdesk")
