@@ -6,26 +6,19 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from introdesk.core.vocabulary import Tier
 from introdesk.services import Desk
 from introdesk.services.contacts import ContactRow
 from introdesk.ui.hub import Change
+from introdesk.ui.lazy_model import Index, LazyIdModel
 from introdesk.ui.look import local_time, tier_color
 from introdesk.ui.mime import PERSON_IDS_MIME, people_mime
 
-PAGE = 200
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TIER_ROLE = Qt.ItemDataRole.UserRole + 2
 
-Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
@@ -47,77 +40,45 @@ HEADERS = {
 }
 
 
-class ContactsModel(QAbstractTableModel):
+class ContactsModel(LazyIdModel[ContactRow]):
+    headers = tuple(HEADERS[c] for c in Column)
+
     def __init__(self, desk: Desk, parent: Any = None) -> None:
         super().__init__(parent)
         self._desk = desk
-        self._ids: list[int] = []
-        self._row_of: dict[int, int] = {}
-        self._cache: dict[int, ContactRow] = {}
         self._filter: tuple[str, Tier | None, str | None] = ("", None, None)
         self.reload()
 
-    # Filtering and refreshing
+    def load_ids(self) -> list[int]:
+        text, tier, tag = self._filter
+        return self._desk.contact_ids(text, tier=tier, tag=tag)
+
+    def fetch(self, ids: Sequence[int]) -> list[ContactRow]:
+        return self._desk.contact_rows(ids)
 
     def set_filter(self, text: str = "", tier: Tier | None = None, tag: str | None = None) -> None:
         if (text, tier, tag) != self._filter:
             self._filter = (text, tier, tag)
             self.reload()
 
-    def reload(self) -> None:
-        text, tier, tag = self._filter
-        self.beginResetModel()
-        self._ids = self._desk.contact_ids(text, tier=tier, tag=tag)
-        self._row_of = {pid: row for row, pid in enumerate(self._ids)}
-        self._cache.clear()
-        self.endResetModel()
-
     def on_hub_changed(self, change: Change) -> None:
-        """Re-read the ids only when people came or went (or a filter may now match others);
-        otherwise repaint just the rows of the people touched."""
+        """Re-read the ids only when people came or went (or a tier filter may now match
+        others); otherwise repaint just the rows of the people touched."""
         if change.everything or change.membership or (change.people and self._filter[1]):
             self.reload()
-            return
-        for pid in change.people:
-            row = self._row_of.get(pid)
-            self._cache.pop(pid, None)
-            if row is not None:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        else:
+            self.repaint(change.people)
 
     def person_id(self, row: int) -> int:
-        return self._ids[row]
-
-    def row_of(self, person_id: int) -> int | None:
-        return self._row_of.get(person_id)
+        return self.id_at(row)
 
     def contact(self, row: int) -> ContactRow | None:
-        pid = self._ids[row]
-        if pid not in self._cache:
-            self._fetch_around(row)
-        return self._cache.get(pid)
-
-    def _fetch_around(self, row: int) -> None:
-        start = (row // PAGE) * PAGE
-        wanted = [pid for pid in self._ids[start:start + PAGE] if pid not in self._cache]
-        for fetched in self._desk.contact_rows(wanted):
-            self._cache[fetched.id] = fetched
+        return self.record(row)
 
     # QAbstractTableModel overrides
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(Column(section)) if 0 <= section < len(Column) else None
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not self.valid_row(index):
             return None
         if role == PERSON_ID_ROLE:
             return self._ids[index.row()]
@@ -142,10 +103,8 @@ class ContactsModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDragEnabled)
+        return super().flags(index) | (Qt.ItemFlag.ItemIsDragEnabled if index.isValid()
+                                       else Qt.ItemFlag.NoItemFlags)
 
     def mimeTypes(self) -> list[str]:
         return [PERSON_IDS_MIME]

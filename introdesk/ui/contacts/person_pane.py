@@ -3,22 +3,18 @@ commitments behind it, their intros, the track record of referrals to them, thei
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
 from introdesk.core.clock import utc_now
-from introdesk.core.errors import NotFoundError
 from introdesk.core.words import ACTION_NOUNS
 from introdesk.services import Desk
 from introdesk.ui.hub import Change
-from introdesk.ui.layouts import clear_layout, heading
+from introdesk.ui.layouts import RecordPane, heading
 from introdesk.ui.look import local_time, plain_label, tier_color
 from introdesk.ui.risk_banner import RiskBanner
 
@@ -26,48 +22,34 @@ RESOLUTION_WORDS = {"kept": "kept", "late": "late", "withdrew": "withdrew",
                     "ghosted": "ghosted", "excused": "excused"}
 
 
-class PersonPane(QScrollArea):
+class PersonPane(RecordPane):
     edit_requested = Signal(int)
     """The user asked to edit the person shown (their id)."""
     forget_requested = Signal(int)
     """The user asked to erase the person shown (their id)."""
 
+    hint = "Select a person to see their history and reliability."
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("personPane")
         self._desk = desk
-        self.person_id: int | None = None
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        # Text wraps to the pane's width rather than scrolling sideways.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._body = QWidget()
-        self._layout = QVBoxLayout(self._body)
-        self.setWidget(self._body)
         self.show_person(None)
 
+    @property
+    def person_id(self) -> int | None:
+        return self.item_id
+
     def on_hub_changed(self, change: Change) -> None:
-        if self.person_id is not None and (change.everything or change.membership
-                                           or self.person_id in change.people):
-            self.show_person(self.person_id)
+        if self.item_id is not None and (change.everything or change.membership
+                                         or self.item_id in change.people):
+            self.show_item(self.item_id)
 
     def show_person(self, person_id: int | None) -> None:
-        clear_layout(self._layout)
-        self.person_id = person_id
-        if person_id is None:
-            hint = plain_label("Select a person to see their history and reliability.", wrap=True)
-            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            hint.setStyleSheet("color: palette(mid); padding: 40px;")
-            self._layout.addWidget(hint)
-            return
-        try:
-            self._build(person_id)
-        except NotFoundError:
-            self.show_person(None)
-            return
-        # A stretch, not AlignTop: wrapped labels then keep their full height and the pane
-        # scrolls instead of squeezing them.
-        self._layout.addStretch(1)
+        self.show_item(person_id)
+
+    def build(self, person_id: int) -> None:
+        self._build(person_id)
 
     def _build(self, person_id: int) -> None:
         desk, now = self._desk, utc_now()

@@ -4,26 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
 from introdesk.core.clock import utc_now
-from introdesk.core.errors import NotFoundError
 from introdesk.core.vocabulary import ConsentState, IntroStatus, RiskLevel
 from introdesk.core.words import ACTION_NOUNS, PURPOSE_WORDS
 from introdesk.services import ConsentRecord, Desk, IntroRecord
 from introdesk.ui.hub import Change
 from introdesk.ui.intros.model import status_text
 from introdesk.ui.intros.operations import IntroOperations
-from introdesk.ui.layouts import clear_layout, heading
+from introdesk.ui.layouts import RecordPane, heading
 from introdesk.ui.look import RISK_COLORS, local_time, plain_label, relative_day
 
 
@@ -35,11 +31,13 @@ def _button(text: str, slot: Callable[..., object], row: QHBoxLayout) -> QPushBu
     return button
 
 
-class IntroDetail(QScrollArea):
+class IntroDetail(RecordPane):
     person_requested = Signal(int)
     """The user asked to see one side of the intro (the person's id)."""
     messages_requested = Signal(int)
     """The user asked for the expectation-setting messages of an intro (its id)."""
+
+    hint = "Select an introduction to see its consents and commitments."
 
     def __init__(self, desk: Desk, operations: IntroOperations,
                  parent: QWidget | None = None) -> None:
@@ -47,36 +45,22 @@ class IntroDetail(QScrollArea):
         self.setObjectName("introDetail")
         self._desk = desk
         self._ops = operations
-        self.intro_id: int | None = None
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        # Text wraps to the pane's width rather than scrolling sideways.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._body = QWidget()
-        self._layout = QVBoxLayout(self._body)
-        self.setWidget(self._body)
         self.show_intro(None)
 
+    @property
+    def intro_id(self) -> int | None:
+        return self.item_id
+
     def on_hub_changed(self, change: Change) -> None:
-        if self.intro_id is not None and (change.everything or self.intro_id in change.intros
-                                          or change.membership):
-            self.show_intro(self.intro_id)
+        if self.item_id is not None and (change.everything or self.item_id in change.intros
+                                         or change.membership):
+            self.show_item(self.item_id)
 
     def show_intro(self, intro_id: int | None) -> None:
-        clear_layout(self._layout)
-        self.intro_id = intro_id
-        if intro_id is not None:
-            try:
-                self._build(self._desk.get_intro(intro_id))
-                self._layout.addStretch(1)  # not AlignTop, which squeezes wrapped labels
-                return
-            except NotFoundError:
-                self.intro_id = None
-        hint = plain_label("Select an introduction to see its consents and commitments.",
-                           wrap=True)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setStyleSheet("padding: 40px;")
-        self._layout.addWidget(hint)
+        self.show_item(intro_id)
+
+    def build(self, intro_id: int) -> None:
+        self._build(self._desk.get_intro(intro_id))
 
     def _build(self, intro: IntroRecord) -> None:
         add, now = self._layout.addWidget, utc_now()

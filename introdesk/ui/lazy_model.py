@@ -1,0 +1,99 @@
+"""The base of every table over database rows: it holds ids only and fetches display records a
+page at a time when a view asks for a row (STYLE.md, "Item models over ids")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Generic, Protocol, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+R = TypeVar("R", bound=HasId)
+
+
+class LazyIdModel(QAbstractTableModel, Generic[R]):
+    #: One header per column, in column order.
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self._cache: dict[int, R] = {}
+
+    # What each model says
+
+    def load_ids(self) -> list[int]:
+        raise NotImplementedError
+
+    def fetch(self, ids: Sequence[int]) -> Iterable[R]:
+        raise NotImplementedError
+
+    # Shared behaviour
+
+    def reload(self) -> None:
+        """Re-read the ids (rows came, went or a filter changed); forget cached rows."""
+        self.beginResetModel()
+        self._ids = self.load_ids()
+        self._row_of = {item_id: row for row, item_id in enumerate(self._ids)}
+        self._cache.clear()
+        self.endResetModel()
+
+    def repaint(self, ids: Iterable[int]) -> None:
+        """Re-fetch just these rows the next time they are shown."""
+        for item_id in ids:
+            self._cache.pop(item_id, None)
+            row = self._row_of.get(item_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0),
+                                      self.index(row, len(self.headers) - 1))
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, item_id: int) -> int | None:
+        return self._row_of.get(item_id)
+
+    def record(self, row: int) -> R | None:
+        item_id = self._ids[row]
+        if item_id not in self._cache:
+            self._fetch_page(row)
+        return self._cache.get(item_id)
+
+    def _fetch_page(self, row: int) -> None:
+        start = (row // PAGE) * PAGE
+        wanted = [i for i in self._ids[start:start + PAGE] if i not in self._cache]
+        for record in self.fetch(wanted):
+            self._cache[record.id] = record
+
+    # QAbstractTableModel overrides
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.headers)):
+            return self.headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def valid_row(self, index: Index) -> bool:
+        return index.isValid() and 0 <= index.row() < len(self._ids)
