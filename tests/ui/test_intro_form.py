@@ -175,3 +175,14 @@ def test_names_in_the_slot_are_plain_text(qtbot, window, people_desk) -> None:
     assert showing and form.owed_by.itemText(0) == hostile.name
     assert all(label.textFormat().name == "PlainText" for label in showing)
     assert form.slot_a.name.sizeHint().height() < 200
+
+
+def test_filling_a_slot_again_keeps_its_look(qtbot, window, people_desk) -> None:
+    _desk, ids = people_desk
+    form = window.open_intro_form()
+    qtbot.addWidget(form)
+    form.slot_a.set_person(ids["Clara Stone"])
+    size = form.slot_a.name.font().pointSizeF()
+    for _ in range(3):
+        form.slot_a.set_person(ids["Dana Ortiz"])
+    assert form.slot_a.name.font().pointSizeF() == size

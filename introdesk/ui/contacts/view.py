@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from introdesk.core.vocabulary import Tier
 from introdesk.ui.actions import DeskActions
-from introdesk.ui.contacts.model import Column, ContactsModel
+from introdesk.ui.contacts.model import TIER_ROLE, Column, ContactsModel
 from introdesk.ui.contacts.person_dialog import PersonDialog
 from introdesk.ui.contacts.person_pane import PersonPane
+from introdesk.ui.contacts.tier_badge import TierBadgeDelegate
 from introdesk.ui.hub import Change
 
 ALL = "__all__"
@@ -62,6 +63,8 @@ class ContactsView(QWidget):
         self.table.setObjectName("contactsTable")
         self.table.setAccessibleName("Contacts")
         self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(Column.RELIABILITY,
+                                            TierBadgeDelegate(TIER_ROLE, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setDragEnabled(True)

@@ -41,6 +41,9 @@ class IntroSlot(QFrame):
         self.caption.setFont(font)
         self.name = plain_label("Drop a contact here, or type a name below", wrap=True)
         self.name.setObjectName(f"introSlotName{side}")
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.name.setFont(font)
         self.name.setMinimumHeight(44)
         self.details = plain_label("", wrap=True)
         self.clear_button = QToolButton()
@@ -88,9 +91,6 @@ class IntroSlot(QFrame):
             except NotFoundError:
                 return
             self.name.setText(self.person.name)
-            font = self.name.font()
-            font.setPointSizeF(max(font.pointSizeF(), 9) * 1.25)
-            self.name.setFont(font)
             self.details.setText(" · ".join(x for x in (self.person.title,
                                                          self.person.organization) if x))
             self.assessment = self._desk.assess_risk(person_id, now=utc_now())
