@@ -63,7 +63,7 @@ class ContactsOps(DeskBase):
             if chosen_tier is None:
                 return ids
             params = self._settings_in(session).reliability_params()
-            scores = _reliabilities(session, ids, when, params)
+            scores = reliabilities(session, ids, when, params)
             return [i for i in ids if scores[i].tier is chosen_tier]
 
     def contact_rows(self, ids: Sequence[int], *, now: datetime | None = None) -> list[ContactRow]:
@@ -77,7 +77,7 @@ class ContactsOps(DeskBase):
             people = {p.id: p for p in session.scalars(
                 select(Person).where(Person.id.in_(wanted))).unique()}
             params = self._settings_in(session).reliability_params()
-            scores = _reliabilities(session, list(people), when, params)
+            scores = reliabilities(session, list(people), when, params)
             open_counts: dict[int, int] = defaultdict(int)
             overdue_counts: dict[int, int] = defaultdict(int)
             for owed_by, due in session.execute(
@@ -111,7 +111,7 @@ class ContactsOps(DeskBase):
             return list(session.scalars(select(Tag.name).order_by(func.lower(Tag.name))))
 
 
-def _reliabilities(
+def reliabilities(
     session: Session, ids: list[int], when: datetime, params: ReliabilityParams
 ) -> dict[int, Reliability]:
     outcomes: dict[int, list[OutcomeFact]] = defaultdict(list)

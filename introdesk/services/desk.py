@@ -7,6 +7,7 @@ from types import TracebackType
 
 from introdesk.services.base import ensure_connector
 from introdesk.services.contacts import ContactsOps
+from introdesk.services.dashboard import DashboardOps
 from introdesk.services.forget import ForgetOps
 from introdesk.services.intros import IntroOps
 from introdesk.services.messages import MessageOps
@@ -16,7 +17,7 @@ from introdesk.store import schema
 from introdesk.store.engine import make_engine
 
 
-class Desk(IntroOps, ContactsOps, TimelineOps, MessageOps, ForgetOps):
+class Desk(IntroOps, ContactsOps, DashboardOps, TimelineOps, MessageOps, ForgetOps):
     """An open introdesk database.
 
     >>> with Desk.open("network.db") as desk:
