@@ -86,6 +86,7 @@ def _exercise_window(desk: Any, levels: dict[str, RiskLevel], folder: Path) -> d
         app.processEvents()
         view = window.current_view()
         shown.append(view is not None and not window.grab().isNull())
+    drawn = [c.draw_count for c in window.dashboard.charts.values()]
     stop_name = next(name for name, level in levels.items() if level is RiskLevel.STOP)
     stop_id = next(p.id for p in desk.find_people(stop_name))
     form = window.open_intro_form()
@@ -93,9 +94,15 @@ def _exercise_window(desk: Any, levels: dict[str, RiskLevel], folder: Path) -> d
     app.processEvents()
     banner_red = form.slot_a.banner.level is RiskLevel.STOP and form.slot_a.banner.isVisible()
     form.close()
+    window.show_person(stop_id)
+    app.processEvents()
+    person_chart = window.contacts.pane.chart
+    person_chart.ensure_drawn()
     window.close()
     app.processEvents()
     return {
-        "every view of the main window painted": len(shown) == 3 and all(shown),
+        "every view of the main window painted": len(shown) == 4 and all(shown),
+        "every dashboard chart drew": len(drawn) == 5 and all(n >= 1 for n in drawn),
+        "the person chart drew": person_chart.draw_count >= 1,
         "the form warns about a recent ghost": banner_red,
     }

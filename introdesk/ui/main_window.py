@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -24,6 +25,8 @@ from introdesk.core.errors import IntrodeskError
 from introdesk.services import Desk
 from introdesk.services.demo import load_demo
 from introdesk.ui.actions import DeskActions, show_error
+from introdesk.ui.charts.dashboard import DashboardView
+from introdesk.ui.charts.host import ChartHost
 from introdesk.ui.contacts.view import ContactsView
 from introdesk.ui.hub import Change, ChangeHub
 from introdesk.ui.intros.form import IntroForm
@@ -53,10 +56,11 @@ class MainWindow(QMainWindow):
         self.contacts = ContactsView(self.desk_actions)
         self.introductions = IntroductionsView(self.desk_actions)
         self.timeline = TimelineView(self.desk_actions)
+        self.dashboard = DashboardView(desk)
         self.start = StartScreen()
         self._views: list[tuple[str, QWidget]] = [
             ("Contacts", self.contacts), ("Introductions", self.introductions),
-            ("Timeline", self.timeline)]
+            ("Timeline", self.timeline), ("Dashboard", self.dashboard)]
         self.intro_form: IntroForm | None = None
         self.messages_dialog: MessagesDialog | None = None
 
@@ -96,6 +100,9 @@ class MainWindow(QMainWindow):
         self.introductions.person_requested.connect(self.show_person)
         self.introductions.detail.messages_requested.connect(self.show_messages)
         self.timeline.person_requested.connect(self.show_person)
+        self.contacts.intro_requested.connect(self.show_intro)
+        self.dashboard.person_requested.connect(self.show_person)
+        self.hub.changed.connect(self.dashboard.on_hub_changed)
         self.timeline.intro_requested.connect(self.show_intro)
         self._remember_database()
         self._restore()
@@ -168,6 +175,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("&Recent databases")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
+        file_menu.addAction(self._action("&Export chart…", self.export_chart, "Ctrl+E",
+                                         "exportChartAction"))
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
                                          "quitAction"))
 
@@ -215,6 +225,33 @@ class MainWindow(QMainWindow):
         dialog.show()
         self.messages_dialog = dialog
         return dialog
+
+    def charts_in_view(self) -> list[ChartHost]:
+        view = self.current_view()
+        if view is self.contacts:
+            return [self.contacts.pane.chart] if self.contacts.pane.chart.has_chart else []
+        if view is self.dashboard:
+            return [c for c in self.dashboard.charts.values() if c.has_chart]
+        return []
+
+    def export_chart(self) -> None:
+        charts = self.charts_in_view()
+        if not charts:
+            self._message("Export chart", "This view shows no chart. Select a person with a "
+                          "history in Contacts, or open the Dashboard (Ctrl+4).")
+            return
+        chart: ChartHost | None = charts[0]
+        if len(charts) > 1:
+            chart = self.choose_chart(charts)
+        if chart is not None:
+            saved = chart.export_interactively()
+            if saved is not None:
+                self.statusBar().showMessage(f"Exported the chart to {saved}.", 8000)
+
+    def choose_chart(self, charts: list[ChartHost]) -> ChartHost | None:
+        titles = [c.title for c in charts]
+        title, ok = QInputDialog.getItem(self, "Export chart", "Which chart?", titles, 0, False)
+        return charts[titles.index(title)] if ok and title in titles else None
 
     def open_settings(self) -> None:
         SettingsDialog(self.desk_actions, self).exec()

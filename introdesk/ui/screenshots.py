@@ -59,6 +59,8 @@ def render(out: Path, width: int, height: int) -> list[Path]:
         save(window, "04-introductions-needs-attention")
         window.show_view(2)
         save(window, "05-timeline")
+        window.show_view(3)
+        save(window, "11-dashboard")
         window.show_view(0)
         form = window.open_intro_form()
         form.fill([people["Jordan Blake"], people["Dana Ortiz"]])

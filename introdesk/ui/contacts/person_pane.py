@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from introdesk.core.clock import utc_now
 from introdesk.core.words import ACTION_NOUNS
 from introdesk.services import Desk
+from introdesk.ui.charts.person_chart import PersonChart
 from introdesk.ui.hub import Change
 from introdesk.ui.layouts import RecordPane, heading
 from introdesk.ui.look import local_time, plain_label, tier_color
@@ -27,6 +28,8 @@ class PersonPane(RecordPane):
     """The user asked to edit the person shown (their id)."""
     forget_requested = Signal(int)
     """The user asked to erase the person shown (their id)."""
+    intro_requested = Signal(int)
+    """A marker of the reliability chart was clicked (the intro's id)."""
 
     hint = "Select a person to see their history and reliability."
 
@@ -34,6 +37,11 @@ class PersonPane(RecordPane):
         super().__init__(parent)
         self.setObjectName("personPane")
         self._desk = desk
+        # One chart for the pane's whole life: rebuilding the pane keeps its canvas.
+        self.chart = PersonChart(self._body)
+        self.chart.setMinimumHeight(250)
+        self.chart.intro_requested.connect(self.intro_requested)
+        self.chart.hide()
         self.show_person(None)
 
     @property
@@ -43,9 +51,11 @@ class PersonPane(RecordPane):
     def on_hub_changed(self, change: Change) -> None:
         if self.item_id is not None and (change.everything or change.membership
                                          or self.item_id in change.people):
-            self.show_item(self.item_id)
+            self.show_person(self.item_id)
 
     def show_person(self, person_id: int | None) -> None:
+        self._layout.removeWidget(self.chart)  # keep it out of the clearing
+        self.chart.hide()
         self.show_item(person_id)
 
     def build(self, person_id: int) -> None:
@@ -100,6 +110,9 @@ class PersonPane(RecordPane):
             wrap=True)
         score.setStyleSheet(f"color: {tier_color(reliability.tier).name()}; font-weight: bold;")
         add(score)
+        add(self.chart)
+        self.chart.show()
+        self.chart.show_history(desk.reliability_history(person_id, now=now), owed)
         add(plain_label(
             f"From {len(resolved)} resolved commitment{'s' if len(resolved) != 1 else ''}; "
             "recent ones count most, excused ones not at all." if resolved else

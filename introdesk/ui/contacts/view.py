@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,9 @@ ALL = "__all__"
 
 
 class ContactsView(QWidget):
+    intro_requested = Signal(int)
+    """The user asked to open an introduction (its id), from the person's chart."""
+
     def __init__(self, actions: DeskActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("contactsView")
@@ -104,6 +107,7 @@ class ContactsView(QWidget):
             self.model.person_id(index.row())))
         self.pane.edit_requested.connect(self.edit_person)
         self.pane.forget_requested.connect(self.forget_person)
+        self.pane.intro_requested.connect(self.intro_requested)
         actions.hub.changed.connect(self.on_hub_changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self._forget_selected)
