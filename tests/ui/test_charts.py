@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from datetime import timedelta
 from pathlib import Path
 
 from introdesk.core.clock import utc_now
@@ -142,3 +143,73 @@ def test_charts_redraw_only_when_their_data_changed(qtbot, window, people_desk) 
     assert after["follow_through"] == 2 and after["distribution"] == 2
     assert after["recipients"] == 2
     assert after["funnel"] == 1 and after["per_month"] == 1
+
+
+def _history_chart(qtbot, days: list[int]):
+    from datetime import UTC, datetime
+
+    from introdesk.core.reliability import OutcomeFact, history
+    from introdesk.core.vocabulary import Action, Resolution
+    from introdesk.services import CommitmentRecord
+    from introdesk.ui.charts.person_chart import PersonChart
+
+    now = datetime(2026, 6, 1, tzinfo=UTC)
+    commitments = [CommitmentRecord(
+        id=i, intro_id=i, owed_by_id=1, owed_by_name="A", owed_to_id=2, owed_to_name="B",
+        action=Action.CALL, due_at=now - timedelta(days=d), created_at=now - timedelta(days=d + 2),
+        resolution=Resolution.KEPT if i % 4 else Resolution.GHOSTED,
+        resolved_at=now - timedelta(days=d - 1), note=None) for i, d in enumerate(days)]
+    points = history([OutcomeFact(c.due_at, c.resolution, c.resolved_at) for c in commitments],
+                     now=now)
+    chart = PersonChart()
+    qtbot.addWidget(chart)
+    chart.resize(420, 280)
+    chart.show()
+    chart.show_history(points, commitments)
+    chart.ensure_drawn()
+    chart.canvas.draw()
+    return chart
+
+
+def test_dates_stay_readable_from_one_month_to_ten_years(qtbot) -> None:
+    for days in ([3, 10, 17, 25, 30], [30 * i for i in range(1, 120, 7)]):
+        chart = _history_chart(qtbot, days)
+        (axes,) = chart.figure.axes
+        labels = [t.get_text() for t in axes.get_xticklabels() if t.get_text()]
+        assert 2 <= len(labels) <= 7, labels
+        boxes = [t.get_window_extent() for t in axes.get_xticklabels() if t.get_text()]
+        assert all(a.x1 <= b.x0 + 1 for a, b in zip(boxes, boxes[1:])), "tick labels overlap"
+
+
+def test_charts_follow_a_dark_palette(qtbot) -> None:
+    from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+    app_palette = QGuiApplication.palette()
+    dark = QPalette(app_palette)
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    QGuiApplication.setPalette(dark)
+    try:
+        chart = _history_chart(qtbot, [10, 40, 90])
+        (axes,) = chart.figure.axes
+        from matplotlib.colors import to_hex
+
+        assert to_hex(chart.figure.get_facecolor()) == "#1e1e1e"
+        assert to_hex(axes.get_yticklabels()[0].get_color()) == "#eeeeee"
+    finally:
+        QGuiApplication.setPalette(app_palette)
+
+
+def test_marker_text_says_what_to_whom_and_where() -> None:
+    from datetime import UTC, datetime
+
+    from introdesk.core.vocabulary import Action, Resolution
+    from introdesk.services import CommitmentRecord
+    from introdesk.ui.charts.person_chart import marker_text
+
+    record = CommitmentRecord(
+        id=1, intro_id=9, owed_by_id=1, owed_by_name="Maya", owed_to_id=2,
+        owed_to_name="Dana Ortiz", action=Action.CALL,
+        due_at=datetime(2026, 3, 4, 12, tzinfo=UTC), created_at=datetime(2026, 3, 2, tzinfo=UTC),
+        resolution=Resolution.GHOSTED, resolved_at=None, note=None)
+    assert marker_text(record) == "Ghosted: a call to Dana Ortiz, due 4 Mar 2026 — intro #9"

@@ -48,7 +48,7 @@ class WatchModel(QAbstractListModel):
         entry = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             level = "STOP" if entry.assessment.level is RiskLevel.STOP else "Caution"
-            return f"{level} · {entry.name} — {entry.headline}"
+            return f"{level} · {entry.headline}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(r.text for r in entry.assessment.reasons)
         if role == Qt.ItemDataRole.ForegroundRole:

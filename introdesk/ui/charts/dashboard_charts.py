@@ -45,7 +45,7 @@ def draw_intros_per_month(figure: Figure, data: stats.MonthlySeries, theme: Char
         axes.bar(positions, counts, bottom=bottom, color=OUTCOME_COLORS.get(category, "#999"),
                  label=category.replace("_", " "), width=0.8)
         bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
-    step = max(1, len(positions) // 8)
+    step = max(1, math.ceil(len(positions) / 7))
     axes.set_xticks(positions[::step], [_month_label(m) for m in data.months[::step]])
     axes.set_ylabel("introductions")
     _integer_ticks(axes.yaxis)
@@ -76,7 +76,7 @@ def draw_follow_through(figure: Figure, data: Sequence[stats.RatePoint], theme: 
     # A month with nothing due is a gap in the line (NaN), not a zero.
     rates = [p.rate * 100 if p.rate is not None else math.nan for p in data]
     axes.plot(list(range(len(data))), rates, marker="o", color=theme.accent, linewidth=1.8)
-    step = max(1, len(data) // 8)
+    step = max(1, math.ceil(len(data) / 7))
     axes.set_xticks(list(range(len(data)))[::step], [_month_label(p.month) for p in data][::step])
     axes.set_ylim(0, 105)
     axes.set_ylabel("% followed through")
@@ -117,4 +117,4 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 def _month_label(month: str) -> str:
     year, number = month.split("-")
-    return f"{_MONTHS[int(number) - 1]}\n{year}"
+    return f"{_MONTHS[int(number) - 1]}\n\u2019{year[2:]}"

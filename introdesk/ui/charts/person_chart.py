@@ -45,13 +45,13 @@ def draw_person_chart(figure: Figure, history: Sequence[ReliabilityPoint],
     when = dates.date2num([p.at.astimezone() for p in history])
     axes.fill_between(when, [p.reliability.p10 * 100 for p in history],
                       [p.reliability.p90 * 100 for p in history], step="post",
-                      color=theme.accent, alpha=0.16, linewidth=0, label="likely range (p10–p90)")
+                      color=theme.accent, alpha=0.16, linewidth=0, label="likely range")
     axes.step(when, [p.reliability.score * 100 for p in history], where="post", color=theme.accent,
               linewidth=2, label="score")
     axes.axhline(UNRELIABLE_BELOW * 100, color="#c62828", linewidth=0.8, linestyle="--", alpha=0.5,
-                 label="unreliable below")
+                 label="unreliable < 50")
     axes.axhline(200 / 3, color=theme.text, linewidth=0.6, linestyle=":", alpha=0.4,
-                 label="a newcomer's start")
+                 label="newcomer (67)")
     pickable: dict[Any, list[CommitmentRecord]] = {}
     for resolution in Resolution:
         group = [c for c in commitments if c.resolution is resolution]
@@ -67,10 +67,11 @@ def draw_person_chart(figure: Figure, history: Sequence[ReliabilityPoint],
     axes.xaxis_date()
     axes.set_ylim(0, 102)
     axes.set_ylabel("score (0–100)")
-    locator = dates.AutoDateLocator(minticks=3, maxticks=8)
+    locator = dates.AutoDateLocator(minticks=2, maxticks=6)
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
-    style_legend(axes, theme, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=3)
+    style_legend(axes, theme, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=4,
+                 handlelength=1.2, columnspacing=0.8)
     return pickable
 
 
