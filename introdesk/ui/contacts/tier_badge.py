@@ -29,6 +29,8 @@ class TierBadgeDelegate(QStyledItemDelegate):
             plain.text = ""
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, option.widget)
         color = tier_color(Tier(tier_value))
+        if option.palette.base().color().lightnessF() < 0.5:  # dark theme: lift the colour
+            color = color.lighter(170)
         rect = QRectF(option.rect).adjusted(4, 5, -4, -5)
         metrics = option.fontMetrics
         width = min(rect.width(), metrics.horizontalAdvance(text) + 16)
