@@ -6,8 +6,10 @@ Every error reaches the user as one line on stderr and a non-zero exit, never a 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from introdesk import __version__
@@ -43,16 +45,41 @@ def build_parser() -> argparse.ArgumentParser:
     shared = _Parser(add_help=False)
     shared.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
                         help="the database (as above)")
+    parser.add_argument(
+        "--install-desktop-entry", action="store_true",
+        help="add introdesk, with its icon, to your application menu (Linux)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser("demo", parents=[shared],
                         help="fill an empty database with a small realistic network")
     return parser
 
 
+def _frozen_setup() -> None:
+    """In the frozen app, matplotlib's cache lives in our own folder: PyInstaller's hook would
+    point it at a new temp folder on every launch and rebuild the font cache each time."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:  # a windowed Windows build has no console
+            setattr(sys, name, open(os.devnull, "w"))  # noqa: SIM115 - lives as long as we do
+    if getattr(sys, "frozen", False):
+        import platformdirs
+
+        cache = Path(platformdirs.user_cache_dir("introdesk", appauthor=False)) / "matplotlib"
+        cache.mkdir(parents=True, exist_ok=True)
+        os.environ["MPLCONFIGDIR"] = str(cache)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _frozen_setup()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.install_desktop_entry:
+            from introdesk.desktop_entry import install
+
+            for path in install():
+                print(f"wrote {path}")
+            return 0
         if args.self_test:
             from introdesk.selftest import run_self_test
 

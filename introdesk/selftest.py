@@ -66,6 +66,7 @@ def _exercise_window(desk: Any, levels: dict[str, RiskLevel], folder: Path) -> d
     from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from introdesk.services import Desk
     from introdesk.ui import MainWindow
 
     def quiet(kind: QtMsgType, _context: object, message: str) -> None:
@@ -94,6 +95,12 @@ def _exercise_window(desk: Any, levels: dict[str, RiskLevel], folder: Path) -> d
     app.processEvents()
     banner_red = form.slot_a.banner.level is RiskLevel.STOP and form.slot_a.banner.isVisible()
     form.close()
+    with Desk.open(folder / "empty.db") as empty:
+        first_run = MainWindow(empty, settings=settings)
+        first_run.show()
+        app.processEvents()
+        start_screen = first_run.current_view() is first_run.start
+        first_run.close()
     window.show_person(stop_id)
     app.processEvents()
     person_chart = window.contacts.pane.chart
@@ -104,5 +111,6 @@ def _exercise_window(desk: Any, levels: dict[str, RiskLevel], folder: Path) -> d
         "every view of the main window painted": len(shown) == 4 and all(shown),
         "every dashboard chart drew": len(drawn) == 5 and all(n >= 1 for n in drawn),
         "the person chart drew": person_chart.draw_count >= 1,
+        "an empty database opens on the start screen": start_screen,
         "the form warns about a recent ghost": banner_red,
     }

@@ -6,9 +6,11 @@ import ctypes.util
 import os
 import sys
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from introdesk.core.errors import IntrodeskError
+from introdesk.resources import resource
 from introdesk.services import Desk
 from introdesk.ui.actions import show_error
 from introdesk.ui.main_window import MainWindow
@@ -91,7 +93,8 @@ def run(db: str | None) -> int:
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("introdesk")
     qt_app.setOrganizationName("introdesk")
-    qt_app.setDesktopFileName("introdesk")
+    qt_app.setDesktopFileName("introdesk")  # Wayland finds the icon through the entry
+    qt_app.setWindowIcon(QIcon(str(resource("icons", "introdesk-256.png"))))
     app = App(qt_app)
     # Opened before the event loop: a refused database is the command line's one-line error.
     app.show(Desk.open(db))
