@@ -48,6 +48,15 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = F
     return label
 
 
+def error_label(object_name: str) -> QLabel:
+    """Where a form says, in red and plain words, why it refused; hidden until then."""
+    label = plain_label("", wrap=True)
+    label.setObjectName(object_name)
+    label.setStyleSheet(f"color: {TIER_COLORS[Tier.UNRELIABLE]}; font-weight: bold;")
+    label.hide()
+    return label
+
+
 def local_time(moment: datetime | None, *, with_time: bool = True) -> str:
     """'12 Mar 2026 14:05' in the machine's zone; English month names whatever the locale."""
     if moment is None:

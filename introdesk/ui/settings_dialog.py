@@ -24,7 +24,7 @@ from introdesk.services import DeskSettings
 from introdesk.services.messages import PLACEHOLDERS, validate_template
 from introdesk.ui.actions import DeskActions
 from introdesk.ui.hub import Change
-from introdesk.ui.look import plain_label
+from introdesk.ui.look import error_label, plain_label
 
 LABELS = {
     "prior_success": ("Prior successes", "Benefit of the doubt a new person starts with"),
@@ -82,9 +82,7 @@ class SettingsDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(numbers, "Reliability and reminders")
         tabs.addTab(messages, "Messages")
-        self.error = plain_label("", wrap=True)
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.hide()
+        self.error = error_label("settingsError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

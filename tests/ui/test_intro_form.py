@@ -13,6 +13,15 @@ from introdesk.ui.mime import people_mime
 from tests.ui.helpers import drop, table_mime
 
 
+def _stop_form(window, ids):
+    """The form with Jordan (ghosted 60 days ago) on side A, Clara on side B, both agreed."""
+    form = window.open_intro_form()
+    form.fill([ids["Jordan Blake"], ids["Clara Stone"]])
+    for side in ("A", "B"):
+        form.consent[side].setCurrentIndex(form.consent[side].findData("agreed"))
+    return form
+
+
 def _dump(path) -> str:
     with sqlite3.connect(path) as conn:
         return "\n".join(conn.iterdump())
@@ -83,11 +92,8 @@ def test_an_empty_side_or_the_same_person_twice_is_refused(qtbot, window, people
 
 def test_refer_anyway_records_the_override(qtbot, window, people_desk) -> None:
     desk, ids = people_desk
-    form = window.open_intro_form()
+    form = _stop_form(window, ids)
     qtbot.addWidget(form)
-    form.fill([ids["Jordan Blake"], ids["Clara Stone"]])
-    for side in ("A", "B"):
-        form.consent[side].setCurrentIndex(form.consent[side].findData("agreed"))
     shown = []
     form.ask_refer_anyway = lambda parent, warnings: shown.append(warnings) or Override("Knows the team")
     form.make_button.click()
@@ -100,11 +106,8 @@ def test_refer_anyway_records_the_override(qtbot, window, people_desk) -> None:
 
 def test_cancelling_refer_anyway_writes_nothing(qtbot, window, people_desk, db_path) -> None:
     _desk, ids = people_desk
-    form = window.open_intro_form()
+    form = _stop_form(window, ids)
     qtbot.addWidget(form)
-    form.fill([ids["Jordan Blake"], ids["Clara Stone"]])
-    for side in ("A", "B"):
-        form.consent[side].setCurrentIndex(form.consent[side].findData("agreed"))
     form.ask_refer_anyway = lambda parent, warnings: None
     before = _dump(db_path)
     form.make_button.click()
@@ -119,11 +122,8 @@ def test_the_real_refer_anyway_dialog_needs_its_button(qtbot, window, people_des
     from introdesk.ui.intros.confirm import ReferAnywayDialog
 
     desk, ids = people_desk
-    form = window.open_intro_form()
+    form = _stop_form(window, ids)
     qtbot.addWidget(form)
-    form.fill([ids["Jordan Blake"], ids["Clara Stone"]])
-    for side in ("A", "B"):
-        form.consent[side].setCurrentIndex(form.consent[side].findData("agreed"))
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from introdesk.core.errors import IntrodeskError
 from introdesk.services import Desk, PersonRecord
-from introdesk.ui.look import plain_label
+from introdesk.ui.look import error_label
 
 
 def _split(text: str) -> list[str]:
@@ -54,10 +54,7 @@ class PersonDialog(QDialog):
         ):
             widget.setAccessibleName(accessible)
             form.addRow(label, widget)
-        self.error = plain_label("", wrap=True)
-        self.error.setObjectName("personDialogError")
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.hide()
+        self.error = error_label("personDialogError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -30,7 +30,7 @@ from introdesk.ui.actions import DeskActions
 from introdesk.ui.hub import Change
 from introdesk.ui.intros.confirm import ask_consent_override, ask_refer_anyway
 from introdesk.ui.intros.slot import IntroSlot
-from introdesk.ui.look import plain_label
+from introdesk.ui.look import error_label, plain_label
 from introdesk.ui.mime import person_ids_from
 from introdesk.ui.timefields import date_time_edit, moment_of
 
@@ -97,10 +97,7 @@ class IntroForm(QDialog):
             when = date_time_edit(utc_now(), f"When side {side} answered")
             self.consent[side], self.consent_time[side] = combo, when
 
-        self.error = plain_label("", wrap=True)
-        self.error.setObjectName("introFormError")
-        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.error.hide()
+        self.error = error_label("introFormError")
         self.save_button = QPushButton("Save as draft")
         self.save_button.setObjectName("saveIntroDraftButton")
         self.save_button.setAccessibleName("Save as draft")
