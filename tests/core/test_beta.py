@@ -29,10 +29,11 @@ def test_quantile_inverts_the_cdf(a: float, b: float, p: float) -> None:
     x = beta_quantile(a, b, p)
     assert 0.0 <= x <= 1.0
     assert x == pytest.approx(stats.beta.ppf(p, a, b), rel=1e-6, abs=1e-9)
-    # Round trip. Near 0 or 1 with a tiny parameter the CDF is so steep that one float step in
-    # x moves it by ~1e-7 (found by hypothesis: a=211, b=0.05, p=0.625), so allow 1e-6 there.
-    if 1e-12 < x < 1 - 1e-12:
-        assert regularized_incomplete_beta(a, b, x) == pytest.approx(p, abs=1e-6)
+    # Round trip, away from the ends: within 1e-9 of 0 or 1 the CDF is so steep that one float
+    # step in x moves it by 1e-6 (hypothesis found a=0.75, b=0.05, p=0.75: 1 - x = 1.5e-12), for
+    # SciPy as for us; there the comparison of x with SciPy above is the meaningful one.
+    if 1e-9 < x < 1 - 1e-9:
+        assert regularized_incomplete_beta(a, b, x) == pytest.approx(p, abs=1e-8)
 
 
 def test_the_steep_corner_found_by_hypothesis() -> None:
