@@ -80,9 +80,11 @@ def beta_quantile(a: float, b: float, p: float) -> float:
     log_beta = math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b)
     low, high = 0.0, 1.0
     x = min(max(a / (a + b), 1e-12), 1.0 - 1e-12)
-    for _ in range(200):
+    # Stop on a relative change of x: an absolute tolerance would stop at 1e-16 when the
+    # answer is 1e-24 (a tail with a small a).
+    for _ in range(400):
         error = regularized_incomplete_beta(a, b, x) - p
-        if abs(error) < 1e-15:
+        if error == 0.0:
             return x
         if error > 0:
             high = x
@@ -92,8 +94,11 @@ def beta_quantile(a: float, b: float, p: float) -> float:
         step = error / density if density > 0 and math.isfinite(density) else math.inf
         candidate = x - step
         if not (low < candidate < high):
-            candidate = 0.5 * (low + high)
-        if abs(candidate - x) < 1e-15 * max(1.0, x) or high - low < 1e-16:
+            # Bisect; geometrically while the bracket spans orders of magnitude near zero.
+            candidate = math.sqrt(low * high) if low > 0 and high / low > 4 else 0.5 * (low + high)
+            if candidate <= low or candidate >= high:
+                candidate = 0.5 * (low + high)
+        if abs(candidate - x) <= 2 * math.ulp(x) or high - low <= 2 * math.ulp(high):
             return candidate
         x = candidate
     return x
