@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser("demo", parents=[shared],
                         help="fill an empty database with a small realistic network")
+    commands.add_parser("backup", parents=[shared],
+                        help="make a verified backup of the database now")
     return parser
 
 
@@ -86,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_self_test(print)
         if args.command == "demo":
             return _demo(args.db)
+        if args.command == "backup":
+            return _backup(args.db)
         return _open_window(args.db)
     except IntrodeskError as exc:
         print(f"introdesk: {exc.message}", file=sys.stderr)
@@ -105,6 +109,17 @@ def _demo(db: str | None) -> int:
     with Desk.open(db) as desk:
         summary = load_demo(desk)
         print(f"Loaded the demo network into {desk.location.describe()}: {summary}.")
+    return 0
+
+
+def _backup(db: str | None) -> int:
+    from introdesk.services import Desk
+
+    with Desk.open(db) as desk:
+        made = desk.backup()
+        kept = len(desk.backups())
+    print(f"Backed up to {made.path} ({made.size // 1024} KB, verified); "
+          f"{kept} backup{'' if kept == 1 else 's'} kept.")
     return 0
 
 

@@ -59,6 +59,10 @@ class DeskBase:
         except OperationalError as exc:
             raise _database_error(exc, self.location) from exc
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def _check_open(self) -> None:
         if self._closed:
             raise DatabaseError("This desk is closed; open the database again to use it.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from types import TracebackType
 
+from introdesk.services.backups import BackupOps
 from introdesk.services.base import ensure_connector
 from introdesk.services.contacts import ContactsOps
 from introdesk.services.dashboard import DashboardOps
@@ -12,12 +13,12 @@ from introdesk.services.forget import ForgetOps
 from introdesk.services.intros import IntroOps
 from introdesk.services.messages import MessageOps
 from introdesk.services.timeline import TimelineOps
+from introdesk.store import backup, schema
 from introdesk.store import location as locations
-from introdesk.store import schema
 from introdesk.store.engine import make_engine
 
 
-class Desk(IntroOps, ContactsOps, DashboardOps, TimelineOps, MessageOps, ForgetOps):
+class Desk(IntroOps, ContactsOps, DashboardOps, TimelineOps, MessageOps, ForgetOps, BackupOps):
     """An open introdesk database.
 
     >>> with Desk.open("network.db") as desk:
@@ -35,8 +36,11 @@ class Desk(IntroOps, ContactsOps, DashboardOps, TimelineOps, MessageOps, ForgetO
         schema.check_file_before_open(where)
         if where.path is not None:
             locations.create_private_file(where.path)
+        had_data = where.path is not None and where.path.stat().st_size > 0
         engine = make_engine(where)
         try:
+            if had_data and schema.needs_upgrade(engine, where):
+                backup.make_backup(where)  # the schema changes only after a verified backup
             schema.upgrade(engine, where)
             connector_id = ensure_connector(engine)
         except BaseException:

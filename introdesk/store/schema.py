@@ -88,6 +88,16 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+def needs_upgrade(engine: Engine, location: Location) -> bool:
+    try:
+        with engine.connect() as connection:
+            revision = current_revision(connection)
+            connection.rollback()
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"Could not read the database {location.describe()}: {exc}") from exc
+    return revision != head_revision()
+
+
 def upgrade(engine: Engine, location: Location) -> bool:
     """Migrate to head in one transaction; returns True if anything was applied."""
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -37,6 +37,7 @@ from introdesk.ui.start_screen import StartScreen
 from introdesk.ui.timeline.view import TimelineView
 
 MAX_RECENT = 8
+BACKUP_EVERY_MS = 30 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -104,6 +105,13 @@ class MainWindow(QMainWindow):
         self.dashboard.person_requested.connect(self.show_person)
         self.hub.changed.connect(self.dashboard.on_hub_changed)
         self.timeline.intro_requested.connect(self.show_intro)
+        # Automatic backups: every 30 minutes while data changed, and on close.
+        self.changed_since_backup = False
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_EVERY_MS)
+        self.backup_timer.timeout.connect(self.backup_if_changed)
+        if desk.location.path is not None:
+            self.backup_timer.start()
         self._remember_database()
         self._restore()
 
@@ -134,6 +142,7 @@ class MainWindow(QMainWindow):
         return self.desk.count_people() == 0
 
     def on_hub_changed(self, change: Change) -> None:
+        self.changed_since_backup = True
         if change.membership or change.everything:
             self.show_view(max(self.sidebar.currentRow(), 0))
 
@@ -338,7 +347,23 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(index if 0 <= index < len(self._views) else 0)
         self.show_view(self.sidebar.currentRow())
 
+    def backup_if_changed(self) -> bool:
+        """Back up if anything changed since the last backup; True when one was made."""
+        if not self.changed_since_backup or self.desk.location.path is None:
+            return False
+        try:
+            made = self.desk.backup()
+        except IntrodeskError as exc:
+            show_error(self, f"The automatic backup failed: {exc.message}")
+            return False
+        self.changed_since_backup = False
+        self.statusBar().showMessage(f"Backed up to {made.path.name}.", 5000)
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:  # QWidget override
+        self.backup_timer.stop()
+        if not self.desk.closed:
+            self.backup_if_changed()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/view", max(self.sidebar.currentRow(), 0))
         super().closeEvent(event)

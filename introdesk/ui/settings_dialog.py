@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +25,7 @@ from introdesk.services import DeskSettings
 from introdesk.services.messages import PLACEHOLDERS, validate_template
 from introdesk.ui.actions import DeskActions
 from introdesk.ui.hub import Change
-from introdesk.ui.look import error_label, plain_label
+from introdesk.ui.look import error_label, local_time, plain_label
 
 LABELS = {
     "prior_success": ("Prior successes", "Benefit of the doubt a new person starts with"),
@@ -82,6 +83,7 @@ class SettingsDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(numbers, "Reliability and reminders")
         tabs.addTab(messages, "Messages")
+        tabs.addTab(self._backups_page(), "Backups")
         self.error = error_label("settingsError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -92,6 +94,53 @@ class SettingsDialog(QDialog):
         main.addWidget(self.error)
         main.addWidget(buttons)
         self.resize(640, 560)
+
+    def _backups_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        desk = self._actions.desk
+        if desk.location.path is None:
+            layout.addWidget(plain_label(
+                "This database lives on a server; back it up with the server's own tools.",
+                wrap=True))
+            layout.addStretch()
+            return page
+        layout.addWidget(plain_label(
+            "introdesk backs up automatically: when you close it, and every 30 minutes while "
+            "something changed. Each backup is checked before it is kept. It keeps everything "
+            "from the last 2 days, then one a day for 12 days, one a week for 10 weeks and one "
+            "a month for 9 months.", wrap=True))
+        layout.addWidget(plain_label(f"Folder: {desk.backup_folder()}", wrap=True,
+                                     selectable=True))
+        self.backup_status = plain_label("", wrap=True)
+        self.backup_status.setObjectName("backupStatus")
+        self.backup_now = QPushButton("Back up now")
+        self.backup_now.setObjectName("backupNowButton")
+        self.backup_now.setAccessibleName("Back up now")
+        self.backup_now.clicked.connect(self.on_backup_now_clicked)
+        layout.addWidget(self.backup_status)
+        layout.addWidget(self.backup_now, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch()
+        self._show_backups()
+        return page
+
+    def _show_backups(self) -> None:
+        kept = self._actions.desk.backups()
+        if kept:
+            self.backup_status.setText(
+                f"{len(kept)} backup{'' if len(kept) == 1 else 's'} kept; the newest from "
+                f"{local_time(kept[0].at)}.")
+        else:
+            self.backup_status.setText("No backup yet.")
+
+    def on_backup_now_clicked(self) -> None:
+        try:
+            made = self._actions.desk.backup()
+        except IntrodeskError as exc:
+            self.backup_status.setText(exc.message)
+            return
+        self._show_backups()
+        self.backup_status.setText(self.backup_status.text() + f" Just made {made.path.name}.")
 
     def _reset(self, side: Side) -> None:
         self.templates[side].setPlainText(read_text("templates", f"side_{side.value}.txt"))

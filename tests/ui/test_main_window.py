@@ -84,3 +84,26 @@ def test_the_shortcut_list_names_the_shortcuts(window) -> None:
     for expected in ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+I", "Ctrl+F"):
         assert expected in lines
     assert QApplication.instance() is not None
+
+
+def test_closing_backs_up_only_when_something_changed(qtbot, people_desk, settings) -> None:
+    from introdesk.ui.hub import Change
+
+    desk, ids = people_desk
+    main = MainWindow(desk, settings=settings)
+    qtbot.addWidget(main)
+    main.show()
+    main.close()
+    assert desk.backups() == []
+    again = MainWindow(desk, settings=settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.backup_timer.isActive() and again.backup_timer.interval() == 30 * 60 * 1000
+    again.desk_actions.run(lambda d: d.edit_person(ids["Dana Ortiz"], title="CTO"),
+                           Change.of(people=ids["Dana Ortiz"]))
+    again.backup_timer.timeout.emit()  # the 30-minute tick
+    assert len(desk.backups()) == 1 and not again.changed_since_backup
+    again.desk_actions.run(lambda d: d.edit_person(ids["Dana Ortiz"], title="VP"),
+                           Change.of(people=ids["Dana Ortiz"]))
+    again.close()
+    assert len(desk.backups()) >= 1 and not again.changed_since_backup
