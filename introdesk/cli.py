@@ -102,10 +102,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def _refuse_if_open_in_the_app(db: str | None) -> object:
+    """The command line never writes to a database the window holds; returns the held lock."""
+    from introdesk.store.location import resolve
+
+    location = resolve(db)
+    if location.path is None or not location.path.exists():
+        return None
+    from introdesk.ui.single_instance import try_lock
+
+    lock = try_lock(location.path)
+    if lock is None:
+        raise IntrodeskError(f"introdesk is open on {location.path}; close its window first, "
+                             "or do this there.")
+    return lock
+
+
 def _demo(db: str | None) -> int:
     from introdesk.services import Desk
     from introdesk.services.demo import load_demo
 
+    _lock = _refuse_if_open_in_the_app(db)  # held until we return
     with Desk.open(db) as desk:
         summary = load_demo(desk)
         print(f"Loaded the demo network into {desk.location.describe()}: {summary}.")

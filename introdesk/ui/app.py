@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication
 from introdesk.core.errors import IntrodeskError
 from introdesk.resources import resource
 from introdesk.services import Desk
+from introdesk.store.location import resolve
 from introdesk.ui.actions import show_error
 from introdesk.ui.main_window import MainWindow
+from introdesk.ui.single_instance import InstanceServer, try_lock, wake_running_copy
 
 
 class App:
@@ -42,6 +44,12 @@ class App:
             old_window.deleteLater()
         if old_desk is not None:
             old_desk.close()
+
+    def bring_forward(self) -> None:
+        if self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
 
     def close(self) -> None:
         if self.desk is not None:
@@ -95,10 +103,25 @@ def run(db: str | None) -> int:
     qt_app.setOrganizationName("introdesk")
     qt_app.setDesktopFileName("introdesk")  # Wayland finds the icon through the entry
     qt_app.setWindowIcon(QIcon(str(resource("icons", "introdesk-256.png"))))
+    location = resolve(db)
+    lock = None
+    if location.path is not None:
+        lock = try_lock(location.path)
+        if lock is None:
+            if wake_running_copy(location.path):
+                print(f"introdesk is already open on {location.path}; its window was brought "
+                      "forward.")
+                return 0
+            raise IntrodeskError(f"Another program holds {location.path} open; close it first.")
     app = App(qt_app)
     # Opened before the event loop: a refused database is the command line's one-line error.
     app.show(Desk.open(db))
+    server = InstanceServer(location.path, qt_app) if location.path is not None else None
+    if server is not None:
+        server.wake_requested.connect(app.bring_forward)
     try:
         return qt_app.exec()
     finally:
         app.close()
+        if lock is not None:
+            lock.unlock()
