@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="fill an empty database with a small realistic network")
     commands.add_parser("backup", parents=[shared],
                         help="make a verified backup of the database now")
+    commands.add_parser("check", parents=[shared],
+                        help="check the database; repair what can be repaired, after a backup")
     return parser
 
 
@@ -90,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args.db)
         if args.command == "backup":
             return _backup(args.db)
+        if args.command == "check":
+            return _check(args.db)
         return _open_window(args.db)
     except IntrodeskError as exc:
         print(f"introdesk: {exc.message}", file=sys.stderr)
@@ -138,6 +142,33 @@ def _backup(db: str | None) -> int:
     print(f"Backed up to {made.path} ({made.size // 1024} KB, verified); "
           f"{kept} backup{'' if kept == 1 else 's'} kept.")
     return 0
+
+
+def _check(db: str | None) -> int:
+    from introdesk.services import Desk
+
+    _lock = _refuse_if_open_in_the_app(db)  # a repair writes
+    with Desk.open(db) as desk:
+        findings = desk.check()
+        if not findings:
+            print(f"{desk.location.describe()}: no problems found.")
+            return 0
+        for finding in findings:
+            print(f"found: {finding.text}")
+        for line in desk.repair():
+            print(f"repaired: {line}")
+        remaining = desk.check()
+        if remaining and remaining != findings:
+            for finding in remaining:
+                print(f"still: {finding.text}")
+        newest = desk.backups()[0].path if remaining and desk.backups() else None
+    if not remaining:
+        print("The database is sound now.")
+        return 0
+    print("Some problems remain that only a backup can undo"
+          + (f"; the newest is {newest} (copy it over the database while introdesk is closed)."
+             if newest else "; no backup of this database exists yet."))
+    return EXIT_ERROR
 
 
 def _open_window(db: str | None) -> int:

@@ -209,6 +209,8 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1",
                                          "shortcutsAction"))
+        help_menu.addAction(self._action("&Check database…", self.check_database, None,
+                                         "checkDatabaseAction"))
         help_menu.addAction(self._action("&About introdesk", self.show_about, None, "aboutAction"))
 
     def open_intro_form(self) -> IntroForm:
@@ -287,6 +289,44 @@ class MainWindow(QMainWindow):
         lines.append("Delete\tForget the selected person (asks first)")
         lines.append("Drag contacts\tDrop one on a side of the introduction form, or two on it")
         return lines
+
+    def check_database(self) -> None:
+        try:
+            findings = self.desk.check()
+        except IntrodeskError as exc:
+            show_error(self, exc.message)
+            return
+        if not findings:
+            self._message("Check database", "No problems found.")
+            return
+        text = "\n".join(f"• {f.text}" for f in findings)
+        if not any(f.repairable for f in findings):
+            self._message("Check database", text)
+            return
+        if self.confirm_repair(text):
+            self.repair_database()
+
+    def confirm_repair(self, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Check database",
+                          f"{text}\n\nRepair now? A verified backup is made first.",
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        repair = box.addButton("Repair", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        return box.clickedButton() is repair
+
+    def repair_database(self) -> None:
+        try:
+            done = self.desk.repair()
+            remaining = self.desk.check()
+        except IntrodeskError as exc:
+            show_error(self, exc.message)
+            return
+        self.hub.announce(Change(everything=True))
+        summary = "\n".join(done) or "Nothing needed repairing."
+        if remaining:
+            summary += "\n\nStill wrong:\n" + "\n".join(f.text for f in remaining)
+        self._message("Check database", summary)
 
     def show_shortcuts(self) -> None:
         self._message("Keyboard shortcuts", "\n".join(self.shortcut_lines()))

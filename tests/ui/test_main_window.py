@@ -107,3 +107,23 @@ def test_closing_backs_up_only_when_something_changed(qtbot, people_desk, settin
                            Change.of(people=ids["Dana Ortiz"]))
     again.close()
     assert len(desk.backups()) >= 1 and not again.changed_since_backup
+
+
+def test_help_check_database_reports_and_repairs(qtbot, window, people_desk, db_path) -> None:
+    import sqlite3
+
+    desk, _ids = people_desk
+    shown: list[str] = []
+    window._message = lambda title, text: shown.append(text)
+    window.check_database()
+    assert shown == ["No problems found."]
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("INSERT INTO person_phone (person_id, number, position) VALUES (4242, '1', 0)")
+    conn.close()
+    asked: list[str] = []
+    window.confirm_repair = lambda text: asked.append(text) or True
+    window.check_database()
+    assert "person_phone point at person rows that no longer exist" in asked[0]
+    assert "Removed an orphaned row of person_phone" in shown[-1]
+    assert desk.check() == [] and len(desk.backups()) == 1
