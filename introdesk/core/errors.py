@@ -1,5 +1,7 @@
 """Domain errors. Every message is written for the person who has to act on it."""
 
+from pathlib import Path
+
 
 class IntrodeskError(Exception):
     """Base of every error introdesk raises on purpose; its text is shown to the user as it is."""
@@ -27,3 +29,12 @@ class ConsentRequiredError(TransitionError):
 
 class DatabaseError(IntrodeskError):
     """The database cannot be opened or used: newer schema, not a database, no permission."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The database failed its check on open; it was not written. `backup_path` is the newest
+    backup that passes an integrity check, if there is one."""
+
+    def __init__(self, message: str, backup_path: Path | None = None) -> None:
+        super().__init__(message)
+        self.backup_path = backup_path

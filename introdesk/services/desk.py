@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from types import TracebackType
 
+from introdesk.core.errors import DamagedDatabaseError
 from introdesk.services.backups import BackupOps
 from introdesk.services.base import ensure_connector
 from introdesk.services.contacts import ContactsOps
@@ -13,9 +14,25 @@ from introdesk.services.forget import ForgetOps
 from introdesk.services.intros import IntroOps
 from introdesk.services.messages import MessageOps
 from introdesk.services.timeline import TimelineOps
-from introdesk.store import backup, schema
+from introdesk.store import backup, restore, schema
 from introdesk.store import location as locations
 from introdesk.store.engine import make_engine
+
+
+def _refuse_if_damaged(where: locations.Location) -> None:
+    """quick_check before anything writes; a damaged file is left exactly as it is."""
+    path = where.path
+    if path is None or not path.exists() or path.stat().st_size == 0:
+        return
+    if restore.is_sound(path):
+        return
+    good = restore.newest_sound_backup(where)
+    advice = (f"The newest good backup is {good.path.name} from "
+              f"{good.at:%Y-%m-%d %H:%M} UTC: restore it (the app offers to)."
+              if good else "No good backup of it was found.")
+    raise DamagedDatabaseError(
+        f"The database {path} is damaged (it fails SQLite's check), so introdesk will not "
+        f"write to it. {advice}", backup_path=good.path if good else None)
 
 
 class Desk(IntroOps, ContactsOps, DashboardOps, TimelineOps, MessageOps, ForgetOps, BackupOps):
@@ -34,6 +51,7 @@ class Desk(IntroOps, ContactsOps, DashboardOps, TimelineOps, MessageOps, ForgetO
         """
         where = locations.resolve(path_or_url)
         schema.check_file_before_open(where)
+        _refuse_if_damaged(where)
         if where.path is not None:
             locations.create_private_file(where.path)
         had_data = where.path is not None and where.path.stat().st_size > 0

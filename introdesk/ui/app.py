@@ -5,14 +5,17 @@ from __future__ import annotations
 import ctypes.util
 import os
 import sys
+from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from introdesk.core.errors import IntrodeskError
+from introdesk.core.errors import DamagedDatabaseError, IntrodeskError
 from introdesk.resources import resource
 from introdesk.services import Desk
 from introdesk.store.location import resolve
+from introdesk.store.restore import restore
 from introdesk.ui.actions import show_error
 from introdesk.ui.main_window import MainWindow
 from introdesk.ui.single_instance import InstanceServer, try_lock, wake_running_copy
@@ -27,7 +30,7 @@ class App:
     def open(self, path_or_url: str | None) -> bool:
         """Switch to another database; a refusal is shown and the current window stays."""
         try:
-            desk = Desk.open(path_or_url)
+            desk = open_or_recover(path_or_url, self.window)
         except IntrodeskError as exc:
             show_error(self.window, exc.message)
             return False
@@ -54,6 +57,30 @@ class App:
     def close(self) -> None:
         if self.desk is not None:
             self.desk.close()
+
+
+def ask_to_restore(parent: QWidget | None, error: DamagedDatabaseError) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Critical, "The database is damaged",
+                      f"{error.message}\n\nThe damaged file is kept aside (renamed "
+                      "*.damaged), never overwritten.", QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore_button = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+    return box.clickedButton() is restore_button
+
+
+def open_or_recover(
+    path_or_url: str | None, parent: QWidget | None = None,
+    ask: Callable[[QWidget | None, DamagedDatabaseError], bool] = ask_to_restore,
+) -> Desk:
+    """Open; if the file is damaged and a good backup exists, offer to put it back."""
+    try:
+        return Desk.open(path_or_url)
+    except DamagedDatabaseError as damaged:
+        if damaged.backup_path is None or not ask(parent, damaged):
+            raise
+        restore(resolve(path_or_url), damaged.backup_path, suffix="damaged")
+        return Desk.open(path_or_url)
 
 
 def _check_display() -> None:
@@ -115,7 +142,7 @@ def run(db: str | None) -> int:
             raise IntrodeskError(f"Another program holds {location.path} open; close it first.")
     app = App(qt_app)
     # Opened before the event loop: a refused database is the command line's one-line error.
-    app.show(Desk.open(db))
+    app.show(open_or_recover(db))
     server = InstanceServer(location.path, qt_app) if location.path is not None else None
     if server is not None:
         server.wake_requested.connect(app.bring_forward)
