@@ -255,3 +255,21 @@ def test_times_are_stored_in_utc_and_returned_aware(desk: Desk) -> None:
     local = datetime(2026, 7, 1, 9, 30, tzinfo=ZoneInfo("America/New_York"))
     person = desk.add_person("Time Zone", at=local)
     assert person.created_at == local and person.created_at.tzinfo == UTC
+
+
+def test_forget_backs_up_first_and_offers_the_backups_that_hold_them(db_path: Path) -> None:
+    with Desk.open(db_path) as desk:
+        keep = desk.add_person("Maya Chen")
+        gone = desk.add_person("Quentin Zyxwvut", email="qz@example.org")
+        desk.backup(now=T0)  # an older backup that holds Quentin too
+        result = desk.forget(gone.id)
+        assert result.name == "Quentin Zyxwvut"
+        assert len(result.backups_holding) == 2  # the old one and the one made just before
+        assert desk.purge_backups(result.backups_holding) == 2
+        assert desk.backups() == []
+        with pytest.raises(Exception, match="not one of this database's backups"):
+            desk.purge_backups([db_path])
+        assert desk.get_person(keep.id).name == "Maya Chen"
+    for path in db_path.parent.rglob("*"):
+        if path.is_file():
+            assert b"Zyxwvut" not in path.read_bytes(), path

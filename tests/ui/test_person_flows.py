@@ -54,9 +54,12 @@ def test_forget_asks_first_and_cancel_keeps_the_person(window, people_desk, db_p
     view.confirm = lambda parent, title, question: asked.append(question) or False
     view.forget_person(ids["Clara Stone"])
     assert "Forget Clara Stone?" in asked[0] and _dump(db_path) == before
-    view.confirm = lambda parent, title, question: True
+    asked.clear()
+    view.confirm = lambda parent, title, question: asked.append(question) or True
     view.forget_person(ids["Clara Stone"])
     assert view.model.row_of(ids["Clara Stone"]) is None
+    assert "1 backup still holds Clara Stone" in asked[1]  # the one made just before
+    assert desk.backups() == []  # purged, as answered
     assert view.model.rowCount() == 4
     assert [e.kind.value for e in desk.timeline(limit=1)] == ["person_forgotten"]
 

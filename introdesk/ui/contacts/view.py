@@ -185,15 +185,26 @@ class ContactsView(QWidget):
                     "with others keep the other side's history. This cannot be undone.")
         if not self.confirm(self, "Forget person", question):
             return
-        self._actions.run(lambda d: d.forget(person_id),
-                          Change.of(people=person_id, membership=True), self)
+        result = self._actions.run(lambda d: d.forget(person_id),
+                                   Change.of(people=person_id, membership=True), self)
+        if result is None or not result.backups_holding:
+            return
+        count = len(result.backups_holding)
+        holds = "backup still holds" if count == 1 else "backups still hold"
+        purge = (f"{count} {holds} {result.name} (one was "
+                 "made just before, in case this was a mistake). Delete them too? Without them, "
+                 "no copy of this person remains; with them, a restore brings them back.")
+        if self.confirm(self, "Delete backups", purge):
+            self._actions.desk.purge_backups(result.backups_holding)
 
 
 def _ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
     box = QMessageBox(QMessageBox.Icon.Warning, title, question,
                       QMessageBox.StandardButton.Cancel, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    forget = box.addButton("Forget", QMessageBox.ButtonRole.DestructiveRole)
+    # The destructive button says what it does: "Forget person" -> Forget, "Delete backups" ->
+    # Delete.
+    forget = box.addButton(title.split()[0], QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is forget
