@@ -25,6 +25,21 @@ class BackupFile:
     size: int
 
 
+def copy_database(source: Path, target: Path) -> str:
+    """Copy through SQLite's backup API into a new private file (0600 from the start: SQLite
+    would create it 0644); returns the copy's quick_check verdict ("ok" when sound)."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.close(fd)
+    reader = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+    writer = sqlite3.connect(target)
+    try:
+        reader.backup(writer)
+        return str(writer.execute("PRAGMA quick_check").fetchone()[0])
+    finally:
+        writer.close()
+        reader.close()
+
+
 def backup_folder(location: Location) -> Path:
     if location.path is None:
         raise DatabaseError(
@@ -55,16 +70,7 @@ def make_backup(location: Location, now: datetime | None = None) -> BackupFile:
     final = folder / f"introdesk-{when.strftime(_STAMP)}.db"
     temp = folder / f".{final.name}.partial"
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.close(fd)
-        source = sqlite3.connect(f"{location.path.as_uri()}?mode=ro", uri=True)
-        target = sqlite3.connect(temp)
-        try:
-            source.backup(target)
-            verdict = target.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            target.close()
-            source.close()
+        verdict = copy_database(location.path, temp)
         if verdict != "ok":
             raise DatabaseError(f"The backup did not pass its check ({verdict}); it was not kept.")
         os.chmod(temp, 0o600)

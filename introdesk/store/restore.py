@@ -9,7 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from introdesk.core.errors import DatabaseError
-from introdesk.store.backup import BackupFile, backup_folder, list_backups
+from introdesk.store.backup import (
+    BackupFile,
+    backup_folder,
+    copy_database,
+    list_backups,
+)
 from introdesk.store.location import Location
 
 COMPANIONS = ("", "-wal", "-shm")
@@ -59,18 +64,14 @@ def restore(location: Location, backup: Path, *, suffix: str = "before-restore")
                             "choose another.")
     temp = path.with_name(f".{path.name}.restoring")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.close(fd)
-        source = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
-        target = sqlite3.connect(temp)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-            source.close()
+        if copy_database(backup, temp) != "ok":
+            raise DatabaseError(f"The copy of {backup.name} did not pass its check.")
         aside = set_aside(path, suffix) if path.exists() else path
         os.replace(temp, path)
     except (OSError, sqlite3.Error) as exc:
         temp.unlink(missing_ok=True)
         raise DatabaseError(f"Could not restore {backup.name}: {exc}.") from exc
+    except DatabaseError:
+        temp.unlink(missing_ok=True)
+        raise
     return aside
