@@ -6,6 +6,7 @@ import ctypes.util
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
@@ -41,12 +42,39 @@ class App:
         old_window, old_desk = self.window, self.desk
         self.desk, self.window = desk, MainWindow(desk)
         self.window.database_requested.connect(self.open)
+        self.window.restore_requested.connect(self.restore_backup)
         self.window.show()
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
         if old_desk is not None:
             old_desk.close()
+
+    def restore_backup(self, backup_path: str) -> bool:
+        """Close every connection, keep the current file aside as *.before-restore, put the
+        verified backup in its place, and reopen."""
+        if self.window is None or self.desk is None or self.desk.location.path is None:
+            return False
+        location = self.desk.location
+        # No backup on this close: the current file itself is kept aside.
+        self.window.changed_since_backup = False
+        self.window.close()
+        self.window.deleteLater()
+        self.desk.close()
+        self.window = self.desk = None
+        try:
+            aside = restore(location, Path(backup_path))
+        except IntrodeskError as exc:
+            show_error(None, exc.message)
+            self.open(str(location.path))
+            return False
+        if not self.open(str(location.path)):
+            return False
+        assert self.window is not None
+        self.window.statusBar().showMessage(
+            f"Restored {Path(backup_path).name}; the previous file is kept as {aside.name}.",
+            15000)
+        return True
 
     def bring_forward(self) -> None:
         if self.window is not None:

@@ -43,6 +43,8 @@ BACKUP_EVERY_MS = 30 * 60 * 1000
 class MainWindow(QMainWindow):
     database_requested = Signal(str)
     """The user chose another database file (new or existing); the app reopens on it."""
+    restore_requested = Signal(str)
+    """The user chose a backup to restore (its path); the app closes, restores and reopens."""
 
     def __init__(self, desk: Desk, parent: QWidget | None = None,
                  settings: QSettings | None = None) -> None:
@@ -265,7 +267,9 @@ class MainWindow(QMainWindow):
         return charts[titles.index(title)] if ok and title in titles else None
 
     def open_settings(self) -> None:
-        SettingsDialog(self.desk_actions, self).exec()
+        dialog = SettingsDialog(self.desk_actions, self)
+        dialog.restore_requested.connect(self.restore_requested)
+        dialog.exec()
 
     def _find(self) -> None:
         self.show_view(0)

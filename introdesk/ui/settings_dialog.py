@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -39,7 +41,21 @@ LABELS = {
 }
 
 
+def _confirm_restore(parent: QWidget, which: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, "Restore a backup",
+                      f"Replace the database with the backup from {which}? Changes made since "
+                      "then are set aside with the current file (*.before-restore), not deleted.",
+                      QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+    return box.clickedButton() is restore
+
+
 class SettingsDialog(QDialog):
+    restore_requested = Signal(str)
+    """The user confirmed restoring this backup (its path)."""
+
     def __init__(self, actions: DeskActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -120,12 +136,39 @@ class SettingsDialog(QDialog):
         self.backup_now.clicked.connect(self.on_backup_now_clicked)
         layout.addWidget(self.backup_status)
         layout.addWidget(self.backup_now, 0, Qt.AlignmentFlag.AlignLeft)
+        self.backup_choice = QComboBox()
+        self.backup_choice.setObjectName("backupChoice")
+        self.backup_choice.setAccessibleName("Backup to restore")
+        self.restore_button = QPushButton("Restore this backup…")
+        self.restore_button.setObjectName("restoreBackupButton")
+        self.restore_button.setAccessibleName("Restore this backup")
+        self.restore_button.clicked.connect(self.on_restore_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_choice, 1)
+        row.addWidget(self.restore_button)
+        layout.addWidget(plain_label("Restore: the current file is kept aside (renamed "
+                                     "*.before-restore), then the chosen backup is checked and "
+                                     "put in its place.", wrap=True))
+        layout.addLayout(row)
         layout.addStretch()
+        # Injected so tests can answer without a modal loop.
+        self.confirm_restore = _confirm_restore
         self._show_backups()
         return page
 
+    def on_restore_clicked(self) -> None:
+        path = self.backup_choice.currentData()
+        if path and self.confirm_restore(self, self.backup_choice.currentText()):
+            self.restore_requested.emit(path)
+            self.reject()  # unsaved edits in the other tabs belong to the file being replaced
+
     def _show_backups(self) -> None:
         kept = self._actions.desk.backups()
+        self.backup_choice.clear()
+        for backup in kept:
+            self.backup_choice.addItem(f"{local_time(backup.at)} — {backup.size // 1024} KB",
+                                       str(backup.path))
+        self.restore_button.setEnabled(bool(kept))
         if kept:
             self.backup_status.setText(
                 f"{len(kept)} backup{'' if len(kept) == 1 else 's'} kept; the newest from "
