@@ -106,6 +106,9 @@ class EventKind(StrEnum):
     NOTE = "note"
     PERSON_FORGOTTEN = "person_forgotten"
     DEMO_LOADED = "demo_loaded"
+    PERSON_MERGED = "person_merged"
+    PERSON_UNMERGED = "person_unmerged"
+    IMPORTED = "imported"
 
 
 ACTION_WORDS: dict[Action, str] = {

@@ -12,6 +12,7 @@ from introdesk.services.contacts import ContactsOps
 from introdesk.services.dashboard import DashboardOps
 from introdesk.services.forget import ForgetOps
 from introdesk.services.intros import IntroOps
+from introdesk.services.merge import MergeOps
 from introdesk.services.messages import MessageOps
 from introdesk.services.timeline import TimelineOps
 from introdesk.store import backup, restore, schema
@@ -35,7 +36,7 @@ def _refuse_if_damaged(where: locations.Location) -> None:
         f"write to it. {advice}", backup_path=good.path if good else None)
 
 
-class Desk(IntroOps, ContactsOps, DashboardOps, TimelineOps, MessageOps, ForgetOps, BackupOps):
+class Desk(IntroOps, MergeOps, ContactsOps, DashboardOps, TimelineOps, MessageOps, ForgetOps, BackupOps):
     """An open introdesk database.
 
     >>> with Desk.open("network.db") as desk:

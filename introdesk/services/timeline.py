@@ -183,6 +183,15 @@ def _summary(event: Event, names: NameBook, actions: dict[int, Action],
     if kind is EventKind.DEMO_LOADED:
         return (f"Loaded the demo network ({data.get('people', 0)} people, "
                 f"{data.get('intros', 0)} introductions).")
+    if kind is EventKind.PERSON_MERGED:
+        merged = data.get("merged", {}).get("name", "another record")
+        return f"Merged {merged} into {p}."
+    if kind is EventKind.PERSON_UNMERGED:
+        return f"Undid the merge: {o} is a separate person from {p} again."
+    if kind is EventKind.IMPORTED:
+        return (f"Imported {data.get('source', 'a file')} ({data.get('format', '')}): "
+                f"{data.get('added', 0)} added, {data.get('merged', 0)} merged, "
+                f"{data.get('skipped', 0)} skipped.")
     return kind.value.replace("_", " ").capitalize() + "."
 
 

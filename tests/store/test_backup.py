@@ -63,6 +63,7 @@ def test_a_migration_is_preceded_by_a_verified_backup(
     with Desk.open(db_path) as desk:
         desk.add_person("Maya Chen")
     assert list_backups(db_path.parent / "backups") == []  # a fresh database needs none
+    current = schema.head_revision()
     migrations = tmp_path / "migrations"
     shutil.copytree(schema.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
     (migrations / "versions" / "0002_recreate.py").write_text(
@@ -72,7 +73,7 @@ def test_a_migration_is_preceded_by_a_verified_backup(
         pass
     (before,) = list_backups(db_path.parent / "backups")
     with sqlite3.connect(before.path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == current
     assert _people(before.path) == ["Maya Chen"]
     with Desk.open(db_path):  # at head now: no second backup
         pass

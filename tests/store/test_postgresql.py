@@ -88,6 +88,11 @@ def test_the_scripting_api_runs_on_postgresql(pg_url: str) -> None:
         assert desk.reliability(maya.id, now=later).tier is Tier.UNRELIABLE
         assert [p.name for p in desk.find_people("ACME")] == ["Maya Chen"]
         assert desk.timeline(person_id=maya.id)[0].at.tzinfo is not None
+        dup = desk.add_person("M. Chen", email="mc@example.com", tags=["Analytics", "ml"])
+        merged = desk.merge_people(maya.id, dup.id)
+        assert merged.tags == ("analytics", "ml")
+        merge_event = desk.timeline(person_id=maya.id)[0]
+        assert desk.undo_merge(merge_event.id).id == dup.id
         desk.forget(dana.id)
         assert desk.get_intro(intro.id).side_b_name == "a forgotten person"
     with Desk.open(pg_url) as desk:  # reopening at head migrates nothing and keeps everything

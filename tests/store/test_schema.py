@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, text
 from introdesk.core.errors import DatabaseError
 from introdesk.services import Desk
 from introdesk.store import location as locations
+from introdesk.store import schema
 from introdesk.store.models import Base
 from introdesk.store.schema import head_revision
 
@@ -176,3 +177,33 @@ def test_a_migration_recreating_a_parent_table_keeps_its_children(
         assert desk.get_intro(intro.id).side_a_id == person.id
         with desk._engine.connect() as conn:  # noqa: SLF001
             assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_a_first_schema_database_keeps_its_events_when_upgraded(db_path: Path) -> None:
+    """0002 recreates the event table (a wider CHECK on its kind): nothing may be lost."""
+    from alembic import command
+
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.begin() as conn:
+        config = schema.alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(text("INSERT INTO connector (id, name, created_at) VALUES (1, 'Me', "
+                          "'2026-01-01 00:00:00')"))
+        conn.execute(text("INSERT INTO person (id, name, created_at, updated_at) VALUES "
+                          "(1, 'Maya Chen', '2026-01-01 00:00:00', '2026-01-01 00:00:00')"))
+        conn.execute(text("INSERT INTO event (id, at, kind, connector_id, person_id, data) VALUES "
+                          "(1, '2026-01-01 00:00:00', 'person_added', 1, 1, '{}')"))
+    engine.dispose()
+    with Desk.open(db_path) as desk:
+        (event,) = desk.timeline(person_id=1)
+        assert event.summary == "Added Maya Chen."
+        dup = desk.add_person("M. Chen")
+        desk.merge_people(1, dup.id)  # a kind the first schema's CHECK refused
+        assert desk.timeline(person_id=1)[0].kind.value == "person_merged"
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        indexes = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='event'")}
+    assert {"ix_event_at", "ix_event_person_id", "ix_event_other_person_id",
+            "ix_event_intro_id"} <= indexes
