@@ -17,6 +17,7 @@ from introdesk.core.errors import IntrodeskError
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXPORT_FORMATS = ("vcf", "csv", "json", "ics")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -56,6 +57,21 @@ def build_parser() -> argparse.ArgumentParser:
                         help="make a verified backup of the database now")
     commands.add_parser("check", parents=[shared],
                         help="check the database; repair what can be repaired, after a backup")
+    importer = commands.add_parser(
+        "import", parents=[shared],
+        help="import contacts from vCard or CSV files (LinkedIn, Google, Outlook, other); "
+             "people with the same email or LinkedIn profile are merged")
+    importer.add_argument("files", nargs="+", metavar="FILE")
+    exporter = commands.add_parser(
+        "export", parents=[shared],
+        help="export contacts (vcf, csv), open follow-ups as calendar events (ics), "
+             "or the whole database (json)")
+    exporter.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    exporter.add_argument("--out", required=True, metavar="FILE", help="the file to write")
+    exporter.add_argument("--person", type=int, metavar="ID",
+                          help="only this person (vcf, csv: the person; ics: their follow-ups)")
+    exporter.add_argument("--intro", type=int, metavar="ID",
+                          help="ics only: the follow-ups of this introduction")
     return parser
 
 
@@ -94,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _backup(args.db)
         if args.command == "check":
             return _check(args.db)
+        if args.command == "import":
+            return _import(args.db, args.files)
+        if args.command == "export":
+            return _export(args.db, args.format, Path(args.out), args.person, args.intro)
         return _open_window(args.db)
     except IntrodeskError as exc:
         print(f"introdesk: {exc.message}", file=sys.stderr)
@@ -169,6 +189,49 @@ def _check(db: str | None) -> int:
           + (f"; the newest is {newest} (copy it over the database while introdesk is closed)."
              if newest else "; no backup of this database exists yet."))
     return EXIT_ERROR
+
+
+def _import(db: str | None, files: list[str]) -> int:
+    from introdesk.services import Desk
+
+    _lock = _refuse_if_open_in_the_app(db)
+    exports = [f for f in files if f.lower().endswith(".json")]
+    if exports:
+        if len(files) > 1:
+            raise IntrodeskError("Import a JSON export on its own (it is a whole database).")
+        with Desk.open(db) as desk:
+            count = desk.import_json(exports[0])
+        print(f"Imported {Path(exports[0]).name}: {count} records.")
+        return 0
+    with Desk.open(db) as desk:
+        summary = desk.import_files(files)
+    print(summary.describe())
+    for problem in summary.problems:
+        print(f"  {problem}")
+    return 0
+
+
+def _export(db: str | None, format: str, out: Path, person: int | None,
+            intro: int | None) -> int:
+    from introdesk.services import Desk
+
+    if intro is not None and format != "ics":
+        raise IntrodeskError("--intro works with --format ics only (the follow-ups of one "
+                             "introduction).")
+    if person is not None and format == "json":
+        raise IntrodeskError("A JSON export holds the whole database; leave out --person.")
+    with Desk.open(db) as desk:
+        people = [person] if person is not None else None
+        if format == "vcf":
+            count, what = desk.export_vcard(out, people), "contact"
+        elif format == "csv":
+            count, what = desk.export_csv(out, people), "contact"
+        elif format == "ics":
+            count, what = desk.export_ics(out, person_id=person, intro_id=intro), "follow-up"
+        else:
+            count, what = desk.export_json(out), "record"
+    print(f"Wrote {count} {what}{'' if count == 1 else 's'} to {out}.")
+    return 0
 
 
 def _open_window(db: str | None) -> int:

@@ -38,3 +38,12 @@ class DamagedDatabaseError(DatabaseError):
     def __init__(self, message: str, backup_path: Path | None = None) -> None:
         super().__init__(message)
         self.backup_path = backup_path
+
+
+class UnreadableFileError(IntrodeskError):
+    """A file that cannot be read at all: not text, over a size limit, or in no known format.
+    Bad content inside a readable file is never this: readers report it as problems instead."""
+
+
+class OperationCancelled(IntrodeskError):
+    """The user cancelled a long operation; nothing was written."""

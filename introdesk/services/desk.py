@@ -10,7 +10,9 @@ from introdesk.services.backups import BackupOps
 from introdesk.services.base import ensure_connector
 from introdesk.services.contacts import ContactsOps
 from introdesk.services.dashboard import DashboardOps
+from introdesk.services.export import ExportOps
 from introdesk.services.forget import ForgetOps
+from introdesk.services.importing import ImportOps
 from introdesk.services.intros import IntroOps
 from introdesk.services.merge import MergeOps
 from introdesk.services.messages import MessageOps
@@ -36,7 +38,8 @@ def _refuse_if_damaged(where: locations.Location) -> None:
         f"write to it. {advice}", backup_path=good.path if good else None)
 
 
-class Desk(IntroOps, MergeOps, ContactsOps, DashboardOps, TimelineOps, MessageOps, ForgetOps, BackupOps):
+class Desk(IntroOps, MergeOps, ImportOps, ContactsOps, DashboardOps, TimelineOps, MessageOps,
+           ForgetOps, BackupOps, ExportOps):
     """An open introdesk database.
 
     >>> with Desk.open("network.db") as desk:

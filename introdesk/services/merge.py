@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Column, or_, select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from introdesk.core.clock import aware_or_now
@@ -39,7 +39,7 @@ MERGE_FIELDS = ("name", "organization", "title", "linkedin_url", "notes")
 """The single-valued fields; emails, phones and tags are always combined."""
 
 # Every column that can point at a person, by a stable name kept in the merge event.
-_REFERENCES: dict[str, Column[Any]] = {
+_REFERENCES: dict[str, Any] = {
     "introduction.side_a_id": Introduction.__table__.c.side_a_id,
     "introduction.side_b_id": Introduction.__table__.c.side_b_id,
     "consent.person_id": Consent.__table__.c.person_id,

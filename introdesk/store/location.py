@@ -99,3 +99,27 @@ def tighten(path: Path) -> None:
                 os.chmod(candidate, 0o600)
         except PermissionError:
             pass  # not our file to change; SQLite will say if it cannot be used
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write an export (personal data) readable by the user alone: 0600 from its first byte,
+    to a temporary name beside it, then renamed, so a failure leaves no half file."""
+    from introdesk.core.errors import IntrodeskError
+
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        finally:
+            if temp.exists():
+                os.chmod(temp, 0o600)
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        reason = "the disk is full" if exc.errno == 28 else (exc.strerror or str(exc))
+        raise IntrodeskError(f"Cannot write {path}: {reason}. Nothing was written.") from exc

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from introdesk.core.errors import IntrodeskError
@@ -31,6 +32,17 @@ class DeskActions:
         self.desk = desk
         self.hub = hub
         self.error_sink = error_sink
+        self.undo_stack = QUndoStack(hub)
+        self.undo_stack.setUndoLimit(100)
+
+    def push(self, command: QUndoCommand) -> None:
+        """Record a change that already happened, so Edit › Undo can take it back."""
+        self.undo_stack.push(command)
+
+    def undo_stack_failed(self) -> None:
+        """An undo or redo was refused: the steps beyond it no longer fit the data."""
+        # Not now: the failing command is still running inside the stack.
+        QTimer.singleShot(0, self.undo_stack.clear)
 
     def run(self, call: Callable[[Desk], T], change: Change | Callable[[T], Change],
             parent: QWidget | None = None) -> T | None:

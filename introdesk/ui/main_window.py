@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -35,6 +35,7 @@ from introdesk.ui.intros.view import IntroductionsView
 from introdesk.ui.settings_dialog import SettingsDialog
 from introdesk.ui.start_screen import StartScreen
 from introdesk.ui.timeline.view import TimelineView
+from introdesk.ui.transfer.import_flow import ImportFlow, contact_files
 
 MAX_RECENT = 8
 BACKUP_EVERY_MS = 30 * 60 * 1000
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
             ("Timeline", self.timeline), ("Dashboard", self.dashboard)]
         self.intro_form: IntroForm | None = None
         self.messages_dialog: MessagesDialog | None = None
+        self.import_flow = ImportFlow(self, self.desk_actions)
+        self.setAcceptDrops(True)
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("viewSidebar")
@@ -98,6 +101,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self.show_view)
         self.start.demo_requested.connect(self.load_demo)
         self.start.add_person_requested.connect(self._add_first_person)
+        self.start.import_requested.connect(self.import_flow.choose_files)
         self.hub.changed.connect(self.on_hub_changed)
         self.introductions.new_intro_requested.connect(self.open_intro_form)
         self.introductions.person_requested.connect(self.show_person)
@@ -186,6 +190,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("&Recent databases")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
+        file_menu.addAction(self._action("&Import contacts…", self.import_flow.choose_files,
+                                         "Ctrl+Shift+I", "importAction"))
         file_menu.addAction(self._action("&Export chart…", self.export_chart, "Ctrl+E",
                                          "exportChartAction"))
         file_menu.addSeparator()
@@ -193,10 +199,21 @@ class MainWindow(QMainWindow):
                                          "quitAction"))
 
         edit_menu = bar.addMenu("&Edit")
+        undo = self.desk_actions.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setObjectName("undoAction")
+        redo = self.desk_actions.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+        redo.setObjectName("redoAction")
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
         edit_menu.addAction(self._action("&Add person…", self._add_person_from_menu,
                                          "Ctrl+Shift+N", "addPersonAction"))
         edit_menu.addAction(self._action("New &introduction…", self.open_intro_form, "Ctrl+I",
                                          "newIntroAction"))
+        edit_menu.addAction(self._action("&Merge two people…", self._merge_from_menu, "Ctrl+M",
+                                         "mergeAction"))
         edit_menu.addSeparator()
         edit_menu.addAction(self._action("&Settings…", self.open_settings, "Ctrl+,",
                                          "settingsAction"))
@@ -275,6 +292,10 @@ class MainWindow(QMainWindow):
         self.show_view(0)
         self.contacts.focus_search()
 
+    def _merge_from_menu(self) -> None:
+        self.show_view(0)
+        self.contacts.merge_selected()
+
     def _add_person_from_menu(self) -> None:
         self.show_view(0)
         if self._is_empty():
@@ -292,6 +313,7 @@ class MainWindow(QMainWindow):
                                  f"\t{text}")
         lines.append("Delete\tForget the selected person (asks first)")
         lines.append("Drag contacts\tDrop one on a side of the introduction form, or two on it")
+        lines.append("Drop files\tDrop .vcf or .csv files on the window to import them")
         return lines
 
     def check_database(self) -> None:
@@ -403,6 +425,22 @@ class MainWindow(QMainWindow):
         self.changed_since_backup = False
         self.statusBar().showMessage(f"Backed up to {made.path.name}.", 5000)
         return True
+
+    # Files dropped on the window are imported
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # QWidget override
+        if event.mimeData().hasUrls() and contact_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # QWidget override
+        paths = contact_files(event.mimeData().urls()) if event.mimeData().hasUrls() else []
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_flow.start(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # QWidget override
         self.backup_timer.stop()

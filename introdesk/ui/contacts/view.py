@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -19,12 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from introdesk.core.vocabulary import Tier
+from introdesk.services import PersonRecord
 from introdesk.ui.actions import DeskActions
+from introdesk.ui.contacts.merge_dialog import MergeDialog
 from introdesk.ui.contacts.model import TIER_ROLE, Column, ContactsModel
 from introdesk.ui.contacts.person_dialog import PersonDialog
 from introdesk.ui.contacts.person_pane import PersonPane
 from introdesk.ui.contacts.tier_badge import TierBadgeDelegate
 from introdesk.ui.hub import Change
+from introdesk.ui.undo import EditPersonCommand, MergeCommand
 
 ALL = "__all__"
 
@@ -40,6 +47,7 @@ class ContactsView(QWidget):
         desk = actions.desk
         # Injected so tests can answer the confirmation without a modal loop.
         self.confirm = _ask_yes_no
+        self.run_dialog = _run_modal
 
         self.search = QLineEdit()
         self.search.setObjectName("contactSearch")
@@ -111,6 +119,8 @@ class ContactsView(QWidget):
         actions.hub.changed.connect(self.on_hub_changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self._forget_selected)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -169,9 +179,44 @@ class ContactsView(QWidget):
             self.select_person(dialog.saved.id)
 
     def edit_person(self, person_id: int) -> None:
-        dialog = PersonDialog(self._actions.desk, self._actions.desk.get_person(person_id), self)
-        if dialog.exec() and dialog.saved is not None:
+        before = self._actions.desk.get_person(person_id)
+        dialog = PersonDialog(self._actions.desk, before, self)
+        if self.run_dialog(dialog) and dialog.saved is not None:
             self._actions.hub.announce(Change.of(people=person_id, membership=True))
+            if _editable(before) != _editable(dialog.saved):
+                self._actions.push(EditPersonCommand(self._actions, person_id, before.name,
+                                                     _editable(before), _editable(dialog.saved)))
+
+    def merge_selected(self) -> None:
+        """Merge the two selected people (Edit › Merge, Ctrl+M, or the context menu)."""
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            self._actions.error_sink(self, "Select exactly two people to merge: click one, then "
+                                           "Ctrl+click the other.")
+            return
+        desk = self._actions.desk
+        dialog = MergeDialog(self._actions, desk.get_person(ids[0]), desk.get_person(ids[1]), self)
+        if not self.run_dialog(dialog):
+            return
+        keep, other, choices = dialog.keep, dialog.other, dialog.choices()
+        merged = self._actions.run(
+            lambda d: d.merge_people(keep.id, other.id, choices=choices),
+            Change.of(people=[keep.id, other.id], membership=True), self)
+        if merged is not None:
+            self._actions.push(MergeCommand(self._actions, keep, other, choices))
+            self.select_person(merged.id)
+
+    def _context_menu(self, position: QPoint) -> None:
+        ids = self.selected_ids()
+        menu = QMenu(self)
+        if len(ids) == 1:
+            menu.addAction("Edit…", lambda: self.edit_person(ids[0]))
+        merge = menu.addAction("Merge the two selected…", self.merge_selected)
+        merge.setEnabled(len(ids) == 2)
+        if len(ids) == 1:
+            menu.addSeparator()
+            menu.addAction("Forget…", lambda: self.forget_person(ids[0]))
+        menu.popup(self.table.viewport().mapToGlobal(position))
 
     def _forget_selected(self) -> None:
         ids = self.selected_ids()
@@ -196,6 +241,18 @@ class ContactsView(QWidget):
                  "no copy of this person remains; with them, a restore brings them back.")
         if self.confirm(self, "Delete backups", purge):
             self._actions.desk.purge_backups(result.backups_holding)
+
+
+def _editable(person: PersonRecord) -> dict[str, Any]:
+    """What the person dialog can change, as edit_person takes it."""
+    return {"name": person.name, "emails": list(person.emails),
+            "phones": [p.number for p in person.phones], "organization": person.organization,
+            "title": person.title, "tags": list(person.tags), "notes": person.notes,
+            "linkedin_url": person.linkedin_url}
+
+
+def _run_modal(dialog: QDialog) -> bool:
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def _ask_yes_no(parent: QWidget, title: str, question: str) -> bool:

@@ -1,0 +1,50 @@
+"""Cleaning single values read from any format: names, emails, phones, profile URLs."""
+
+from __future__ import annotations
+
+import re
+
+# Deliberately loose (the store checks the same way): one @, a dot in the domain, no spaces.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(value: str | None) -> str | None:
+    """Whitespace folded (stray tabs, double spaces, newlines) and trimmed; None if empty."""
+    if value is None:
+        return None
+    cleaned = _SPACES.sub(" ", value).strip()
+    return cleaned or None
+
+
+def clean_email(value: str) -> str | None:
+    """`mailto:Maya@Example.ORG` → `Maya@example.org`; None if it is not an address."""
+    cleaned = value.strip().strip("<>").strip()
+    if cleaned.lower().startswith("mailto:"):
+        cleaned = cleaned[7:]
+    if not _EMAIL.match(cleaned) or len(cleaned) > 320:
+        return None
+    local, domain = cleaned.rsplit("@", 1)
+    return f"{local}@{domain.lower()}"
+
+
+def clean_phone(value: str) -> str | None:
+    cleaned = clean_text(value)
+    if cleaned is None or not re.search(r"\d", cleaned) or len(cleaned) > 64:
+        return None
+    return cleaned
+
+
+def is_linkedin(url: str) -> bool:
+    return "linkedin.com/" in url.lower()
+
+
+def unique(values: list[str]) -> tuple[str, ...]:
+    """In order, without repeats in any case."""
+    seen: set[str] = set()
+    result = []
+    for value in values:
+        if value.casefold() not in seen:
+            seen.add(value.casefold())
+            result.append(value)
+    return tuple(result)
