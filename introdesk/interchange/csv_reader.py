@@ -131,14 +131,18 @@ def read_csv(text: str, name: str, mapping: ColumnMapping | None = None) -> Read
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     found = sniff(text)
     if found is None:
-        rows = _rows(text, ",")
-        first = next((row for _, row in rows if any(c.strip() for c in row)), [])
+        first_line = next((line for line in text.split("\n") if line.strip()), "")
+        delimiter = max(",;\t", key=first_line.count)
+        rows = _rows(text, delimiter)
+        header_index = next((i for i, (_, row) in enumerate(rows)
+                             if any(c.strip() for c in row)), 0)
         if mapping is None:
-            return ReadResult(format="csv", needs_mapping=True,
-                              headers=tuple(c.strip() for c in first), problems=[Problem(
+            headers = tuple(c.strip() for c in rows[header_index][1]) if rows else ()
+            return ReadResult(format="csv", needs_mapping=True, headers=headers,
+                              mapping=propose_mapping(headers),
+                              samples=_samples(rows[header_index + 1:]), problems=[Problem(
                                   "", "the columns were not recognised: say which column "
                                       "holds what.")])
-        header_index = next((i for i, (_, row) in enumerate(rows) if row == first), -1)
         return _read_rows(rows[header_index + 1:], mapping, "csv")
     _, rows, header_index, proposed = found
     fmt = shape_of(proposed)
@@ -149,7 +153,13 @@ def read_csv(text: str, name: str, mapping: ColumnMapping | None = None) -> Read
         result.needs_mapping = True
         result.headers = proposed.headers
         result.mapping = proposed
+        result.samples = _samples(rows[header_index + 1:])
     return result
+
+
+def _samples(rows: list[tuple[int, list[str]]], count: int = 3) -> tuple[tuple[str, ...], ...]:
+    """A few data rows, so the user can see what each column holds while mapping it."""
+    return tuple(tuple(row) for _, row in rows if any(c.strip() for c in row))[:count]
 
 
 def _read_rows(rows: list[tuple[int, list[str]]], mapping: ColumnMapping,

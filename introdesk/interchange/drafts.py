@@ -51,3 +51,4 @@ class ReadResult:
     needs_mapping: bool = False
     headers: tuple[str, ...] = ()
     mapping: ColumnMapping | None = None
+    samples: tuple[tuple[str, ...], ...] = ()

@@ -69,6 +69,7 @@ class ReadFiles:
     # A CSV of no known shape: the columns as proposed, for the user to confirm or correct.
     mapping: ColumnMapping | None = None
     needs_mapping: bool = False
+    samples: tuple[tuple[str, ...], ...] = ()
 
 
 class ImportOps(PeopleOps):
@@ -83,19 +84,22 @@ class ImportOps(PeopleOps):
         formats: list[str] = []
         proposed: ColumnMapping | None = None
         needs_mapping = False
+        samples: tuple[tuple[str, ...], ...] = ()
         names = [Path(p).name for p in paths]
         for path, name in zip(paths, names, strict=True):
             result = read_contacts(Path(path), mapping=mapping)
             formats.append(result.format)
             if result.needs_mapping and mapping is None:
                 needs_mapping = True
-                proposed = proposed or result.mapping or ColumnMapping(
-                    result.headers, tuple(Role.IGNORE for _ in result.headers))
+                if proposed is None:
+                    proposed = result.mapping or ColumnMapping(
+                        result.headers, tuple(Role.IGNORE for _ in result.headers))
+                    samples = result.samples
             prefix = f"{name}, " if len(paths) > 1 else ""
             drafts.extend(_where(d, prefix) for d in result.drafts)
             problems.extend(Problem(prefix + p.where, p.what) for p in result.problems)
         return ReadFiles(", ".join(names), ", ".join(dict.fromkeys(formats)),
-                         tuple(drafts), tuple(problems), proposed, needs_mapping)
+                         tuple(drafts), tuple(problems), proposed, needs_mapping, samples)
 
     def plan_import(self, read: ReadFiles, *, merge_on_name: bool = True) -> ImportPlan:
         """Match every draft against the people here. Email and LinkedIn matches are merged by

@@ -9,8 +9,14 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from introdesk.ui.main_window import MainWindow
 
 
 def render(out: Path, width: int, height: int) -> list[Path]:
@@ -23,6 +29,7 @@ def render(out: Path, width: int, height: int) -> list[Path]:
     from introdesk.services.demo import load_demo
     from introdesk.ui.hub import Change
     from introdesk.ui.intros.confirm import ReferAnywayDialog
+    from introdesk.ui.contacts.merge_dialog import MergeDialog
     from introdesk.ui.main_window import MainWindow
 
     _app = QApplication.instance() or QApplication(["introdesk-screenshots"])  # kept alive
@@ -81,8 +88,47 @@ def render(out: Path, width: int, height: int) -> list[Path]:
         messages = window.show_messages(sam.id)
         save(messages, "10-expectation-message")
         messages.close()
+        _import_screens(window, Path(folder), save)
+        dup = desk.add_person("M. Chen", email="maya.c@example.com", organization="Northwind",
+                              title="Data analyst")
+        merge = MergeDialog(window.desk_actions, desk.get_person(people["Maya Chen"]),
+                            desk.get_person(dup.id), window)
+        merge.show()
+        save(merge, "14-merge-two-people")
+        merge.close()
         window.close()
     return written
+
+
+def _import_screens(window: MainWindow, folder: Path, save: Callable[[QWidget, str], None]) -> None:
+    """The import preview (one contact matches someone in the demo) and the column mapping."""
+    from PySide6.QtTest import QTest
+
+    from introdesk.ui.transfer.import_dialog import ImportDialog
+    from introdesk.ui.transfer.mapping_dialog import MappingDialog
+
+    linkedin = folder / "Connections.csv"
+    linkedin.write_text(
+        "Notes:\n\"Some emails are missing.\"\n\n"
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Maya,Chen,https://www.linkedin.com/in/maya-chen,maya.chen@example.org,Northwind,"
+        "Senior analyst,30 May 2024\n"
+        "Noor,Khan,https://www.linkedin.com/in/noor-khan,,Initech,Staff engineer,2 Jun 2024\n"
+        "Lea,Moreau (she/her),https://www.linkedin.com/in/lea-moreau,,Société Test,Analyst,"
+        "12 Jan 2023\n,,,,,,02 Jun 2022\n")
+    other = folder / "club members.csv"
+    other.write_text("Member;Mail;Club role\nTom Hart;tom@example.com;Treasurer\n")
+    for path, name, kind in ((linkedin, "12-import-preview", ImportDialog),
+                             (other, "13-import-column-mapping", MappingDialog)):
+        window.import_flow.start([str(path)])
+        for _ in range(200):
+            if isinstance(window.import_flow.preview, kind):
+                break
+            QTest.qWait(25)
+        dialog = window.import_flow.preview
+        assert isinstance(dialog, kind), name
+        save(dialog, name)
+        dialog.reject()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

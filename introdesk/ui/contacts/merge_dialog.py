@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -50,7 +51,7 @@ class MergeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addWidget(self.swap_button)
+        layout.addWidget(self.swap_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(self.grid)
         layout.addStretch(1)
         layout.addWidget(buttons)

@@ -71,9 +71,11 @@ class BackgroundTask(QObject):
         self._job.moveToThread(self._thread)
         self._thread.started.connect(self._job.run)
         self._job.progressed.connect(self._on_progress)
-        self._job.succeeded.connect(lambda result: self._finish(self.done.emit, result))
-        self._job.failed.connect(lambda message: self._finish(self.failed.emit, message))
-        self._job.was_cancelled.connect(lambda: self._finish(lambda _: self.cancelled.emit(), None))
+        # Bound slots of this object (which lives in the UI thread): Qt queues the calls, so
+        # the ending runs in the UI thread. A lambda would run in the worker thread.
+        self._job.succeeded.connect(self._on_succeeded)
+        self._job.failed.connect(self._on_failed)
+        self._job.was_cancelled.connect(self._on_cancelled)
 
     def start(self) -> None:
         self._thread.start()
@@ -86,6 +88,19 @@ class BackgroundTask(QObject):
     def running(self) -> bool:
         return self._thread.isRunning()
 
+    @Slot(object)
+    def _on_succeeded(self, result: object) -> None:
+        self._finish(self.done.emit, result)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._finish(self.failed.emit, message)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._finish(lambda _: self.cancelled.emit(), None)
+
+    @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(min(done, max(total, 1)))

@@ -46,8 +46,9 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((200, 160, 200, 180)):
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in enumerate((190, 150, 200)):
             self.table.setColumnWidth(column, width)
 
         self.add_button = QPushButton("New &person")
@@ -57,6 +58,7 @@ class ImportDialog(QDialog):
                                        (self.merge_button, Decision.MERGE, "importMergeButton"),
                                        (self.skip_button, Decision.SKIP, "importSkipButton")):
             button.setObjectName(name)
+            button.setAutoDefault(False)  # Enter imports; these act on the selection only
             button.setToolTip(f"Import the selected contacts as: {button.text().replace('&', '')}")
             button.clicked.connect(lambda _=False, d=decision: self.decide_selected(d))
         choices = QHBoxLayout()

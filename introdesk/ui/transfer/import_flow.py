@@ -10,12 +10,14 @@ from typing import Any
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
+from introdesk.interchange.column_map import ColumnMapping
 from introdesk.services.import_plan import ImportPlan
 from introdesk.services.importing import Cancelled, ImportSummary, Progress, ReadFiles
 from introdesk.ui.actions import DeskActions
 from introdesk.ui.hub import Change
 from introdesk.ui.transfer.background import BackgroundTask, Work
 from introdesk.ui.transfer.import_dialog import ImportDialog
+from introdesk.ui.transfer.mapping_dialog import MappingDialog
 
 CONTACT_SUFFIXES = (".vcf", ".vcard", ".csv")
 FILE_FILTER = ("Contact files (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;"
@@ -38,7 +40,8 @@ class ImportFlow(QObject):
         super().__init__(window)
         self._window = window
         self._actions = actions
-        self.preview: ImportDialog | None = None
+        self.preview: ImportDialog | MappingDialog | None = None
+        self._paths: list[str] = []
         self.task: BackgroundTask | None = None
 
     @property
@@ -50,21 +53,39 @@ class ImportFlow(QObject):
         if paths:
             self.start(paths)
 
-    def start(self, paths: Sequence[str]) -> None:
+    def start(self, paths: Sequence[str], mapping: ColumnMapping | None = None) -> None:
         if self.busy:
             self._say("An import is already under way; finish it first.")
             return
         desk = self._actions.desk
+        self._paths = list(paths)
 
         def read(progress: Progress, cancelled: Cancelled) -> tuple[ReadFiles, ImportPlan]:
-            files = desk.read_import_files(paths)
+            files = desk.read_import_files(paths, mapping=mapping)
             return files, desk.plan_import(files)
 
         self._run("Reading contacts", f"Reading {', '.join(Path(p).name for p in paths)}…",
                   read, self._show_preview)
 
+    def _ask_mapping(self, files: ReadFiles) -> None:
+        assert files.mapping is not None
+        dialog = MappingDialog(files.mapping, files.samples, files.source, self._window)
+        self.preview = dialog
+        dialog.accepted.connect(lambda: self._mapped(dialog))
+        dialog.rejected.connect(self._preview_closed)
+        dialog.open()
+
+    def _mapped(self, dialog: MappingDialog) -> None:
+        mapping = dialog.mapping()
+        self.preview = None
+        dialog.deleteLater()
+        self.start(self._paths, mapping)
+
     def _show_preview(self, result: tuple[ReadFiles, ImportPlan]) -> None:
         files, plan = result
+        if files.needs_mapping and files.mapping is not None:
+            self._ask_mapping(files)
+            return
         if not plan.items:
             problems = "\n".join(str(p) for p in plan.problems[:10])
             self._say(f"No contacts were found in {files.source}."
