@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -87,7 +88,7 @@ class ColumnMapping:
     roles: tuple[Role, ...] = field(default=())
 
     def columns(self, role: Role) -> list[int]:
-        return [i for i, r in enumerate(self.roles) if r is role]
+        return _columns(self.roles, role)
 
     @property
     def has_name(self) -> bool:
@@ -102,6 +103,15 @@ class ColumnMapping:
         roles = list(self.roles)
         roles[column] = role
         return ColumnMapping(self.headers, tuple(roles))
+
+
+@lru_cache(maxsize=256)
+def _columns_cached(roles: tuple[Role, ...], role: Role) -> tuple[int, ...]:
+    return tuple(i for i, r in enumerate(roles) if r is role)
+
+
+def _columns(roles: tuple[Role, ...], role: Role) -> list[int]:
+    return list(_columns_cached(roles, role))
 
 
 def propose_mapping(headers: list[str] | tuple[str, ...]) -> ColumnMapping:

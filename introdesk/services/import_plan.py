@@ -80,6 +80,8 @@ def linkedin_key(url: str | None) -> str | None:
 def person_key(name: str, organization: str | None) -> str:
     """Name and organization folded: case, spacing and accents do not make a new person."""
     def fold(text: str) -> str:
+        if text.isascii():
+            return validate.name_key(text)
         plain = unicodedata.normalize("NFKD", text)
         plain = "".join(c for c in plain if not unicodedata.combining(c))
         return validate.name_key(plain)

@@ -35,6 +35,7 @@ from introdesk.ui.intros.view import IntroductionsView
 from introdesk.ui.settings_dialog import SettingsDialog
 from introdesk.ui.start_screen import StartScreen
 from introdesk.ui.timeline.view import TimelineView
+from introdesk.ui.transfer.export_flow import ExportFlow
 from introdesk.ui.transfer.import_flow import ImportFlow, contact_files
 
 MAX_RECENT = 8
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.intro_form: IntroForm | None = None
         self.messages_dialog: MessagesDialog | None = None
         self.import_flow = ImportFlow(self, self.desk_actions)
+        self.export_flow = ExportFlow(self, self.desk_actions)
         self.setAcceptDrops(True)
 
         self.sidebar = QListWidget()
@@ -108,6 +110,10 @@ class MainWindow(QMainWindow):
         self.introductions.detail.messages_requested.connect(self.show_messages)
         self.timeline.person_requested.connect(self.show_person)
         self.contacts.intro_requested.connect(self.show_intro)
+        self.contacts.export_requested.connect(
+            lambda kind, ids: self.export_flow.export(
+                kind, person_ids=ids if kind != "ics" else None,
+                person_id=ids[0] if kind == "ics" else None))
         self.dashboard.person_requested.connect(self.show_person)
         self.hub.changed.connect(self.dashboard.on_hub_changed)
         self.timeline.intro_requested.connect(self.show_intro)
@@ -192,6 +198,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Import contacts…", self.import_flow.choose_files,
                                          "Ctrl+Shift+I", "importAction"))
+        export_menu = file_menu.addMenu("E&xport")
+        export_menu.setObjectName("exportMenu")
+        for kind, text, name in (("vcf", "All contacts as &vCard…", "exportVcardAction"),
+                                 ("csv", "All contacts as &CSV…", "exportCsvAction"),
+                                 ("ics", "Open follow-ups to a c&alendar (.ics)…",
+                                  "exportIcsAction"),
+                                 ("json", "&Everything as JSON…", "exportJsonAction")):
+            export_menu.addAction(self._action(text, partial(self.export_flow.export, kind),
+                                               None, name))
         file_menu.addAction(self._action("&Export chart…", self.export_chart, "Ctrl+E",
                                          "exportChartAction"))
         file_menu.addSeparator()

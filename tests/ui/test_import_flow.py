@@ -183,3 +183,30 @@ def test_the_start_screen_offers_import(qtbot, tmp_path, settings) -> None:
             dialog.accept()
         assert main.current_view() is main.contacts
         main.close()
+
+
+def test_exports_from_the_file_menu_and_the_selection(qtbot, window, people_desk,
+                                                      tmp_path) -> None:
+    import stat
+
+    from PySide6.QtGui import QAction
+
+    desk, ids = people_desk
+    flow = window.export_flow
+    target = tmp_path / "out"
+    flow.choose_path = lambda title, default, file_filter: str(target.with_suffix(
+        "." + default.rsplit(".", 1)[1]))
+    with qtbot.waitSignal(flow.finished, timeout=10000) as written:
+        window.findChild(QAction, "exportVcardAction").trigger()
+    assert written.args[0] == f"Wrote 5 contacts to {target}.vcf."
+    assert stat.S_IMODE((tmp_path / "out.vcf").stat().st_mode) == 0o600
+    with qtbot.waitSignal(flow.finished, timeout=10000) as written:
+        window.contacts.export_requested.emit("csv", [ids["Clara Stone"]])
+    assert written.args[0].startswith("Wrote 1 contact to")
+    assert "Clara Stone" in (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+    with qtbot.waitSignal(flow.finished, timeout=10000) as written:
+        window.contacts.export_requested.emit("ics", [ids["Sam Okafor"]])
+    assert written.args[0].startswith("Wrote 1 follow-up to")
+    flow.choose_path = lambda title, default, file_filter: None  # the user cancelled
+    window.findChild(QAction, "exportJsonAction").trigger()
+    assert flow.task is None and not (tmp_path / "out.json").exists()

@@ -39,6 +39,8 @@ ALL = "__all__"
 class ContactsView(QWidget):
     intro_requested = Signal(int)
     """The user asked to open an introduction (its id), from the person's chart."""
+    export_requested = Signal(str, list)
+    """Export these people: "vcf" or "csv" (the selection), "ics" (one person's follow-ups)."""
 
     def __init__(self, actions: DeskActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -213,6 +215,15 @@ class ContactsView(QWidget):
             menu.addAction("Edit…", lambda: self.edit_person(ids[0]))
         merge = menu.addAction("Merge the two selected…", self.merge_selected)
         merge.setEnabled(len(ids) == 2)
+        menu.addSeparator()
+        if ids:
+            menu.addAction("Export selected as vCard…",
+                           lambda: self.export_requested.emit("vcf", ids))
+            menu.addAction("Export selected as CSV…",
+                           lambda: self.export_requested.emit("csv", ids))
+        if len(ids) == 1:
+            menu.addAction("Their open follow-ups to a calendar…",
+                           lambda: self.export_requested.emit("ics", ids))
         if len(ids) == 1:
             menu.addSeparator()
             menu.addAction("Forget…", lambda: self.forget_person(ids[0]))

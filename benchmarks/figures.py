@@ -1,0 +1,83 @@
+"""The figures: each times introdesk and a baseline doing the same work in the same run."""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from benchmarks.linkedin_file import write_connections
+
+IMPORT_ROWS = 30_000  # LinkedIn's connection cap
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    value: float
+    unit: str
+    baseline: float
+    ratio: float
+    target: str
+    met: bool
+
+    def line(self) -> str:
+        mark = "met" if self.met else "NOT met"
+        return (f"{self.name:<44} {self.value:>12,.1f} {self.unit:<8} baseline "
+                f"{self.baseline:>12,.1f}  ratio {self.ratio:6.3f}  target {self.target:<8} {mark}")
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _median_seconds(run: Callable[[int], None], repeat: int) -> float:
+    times = []
+    for attempt in range(repeat):
+        start = time.perf_counter()
+        run(attempt)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def import_linkedin_30k(folder: Path, *, size: str, repeat: int) -> Figure:
+    """Rows per second: `Desk.import_files` (read, match, write in one transaction) against
+    sqlite3 `executemany` of the same rows into the same tables of the same kind of file."""
+    from introdesk.interchange.readers import read_contacts
+    from introdesk.services import Desk
+
+    source = write_connections(folder / "Connections.csv", IMPORT_ROWS)
+    drafts = read_contacts(source).drafts
+    rows = len(drafts)
+
+    def ours(attempt: int) -> None:
+        with Desk.open(folder / f"ours-{attempt}.db") as desk:
+            assert desk.import_files([source]).added == rows
+
+    def raw(attempt: int) -> None:
+        path = folder / f"raw-{attempt}.db"
+        Desk.open(path).close()  # the same schema and pragmas, then plain sqlite3
+        now = datetime.now(UTC).replace(tzinfo=None).isoformat(" ")
+        with sqlite3.connect(path) as conn:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.executemany(
+                "INSERT INTO person (id, name, title, linkedin_url, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(i, d.name, d.title, d.linkedin_url, now, now)
+                 for i, d in enumerate(drafts, start=1)])
+            conn.executemany(
+                "INSERT INTO person_email (person_id, address, position) VALUES (?, ?, 0)",
+                [(i, d.emails[0]) for i, d in enumerate(drafts, start=1) if d.emails])
+
+    ours_s = _median_seconds(ours, repeat)
+    raw_s = _median_seconds(raw, repeat)
+    ratio = (rows / ours_s) / (rows / raw_s)
+    return Figure("import 30k-row LinkedIn CSV (rows/s)", rows / ours_s, "rows/s",
+                  rows / raw_s, ratio, ">= 0.30", ratio >= 0.30)
+
+
+FIGURES: list[Callable[..., Figure]] = [import_linkedin_30k]
