@@ -6,6 +6,7 @@ file), so a database from a newer introdesk, or a file that is not ours, is left
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -44,6 +45,12 @@ def check_file_before_open(location: Location) -> None:
     path = location.path
     if path is None or not path.exists() or path.stat().st_size == 0:
         return
+    if not os.access(path.parent, os.W_OK):
+        # SQLite writes its -wal and -shm files beside the database even to read it.
+        raise DatabaseError(
+            f"{path} is in a folder introdesk cannot write to (read-only, or not yours), and "
+            "SQLite needs to write beside a database even to read it. Copy it to a folder you "
+            "can write to, or fix the folder's permissions.")
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:

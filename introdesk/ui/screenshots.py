@@ -23,13 +23,13 @@ def render(out: Path, width: int, height: int) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from introdesk.services import Desk
     from introdesk.services.demo import load_demo
+    from introdesk.ui.contacts.merge_dialog import MergeDialog
     from introdesk.ui.hub import Change
     from introdesk.ui.intros.confirm import ReferAnywayDialog
-    from introdesk.ui.contacts.merge_dialog import MergeDialog
     from introdesk.ui.main_window import MainWindow
 
     _app = QApplication.instance() or QApplication(["introdesk-screenshots"])  # kept alive

@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from introdesk.core.errors import DatabaseError
+
 WAKE = b"raise"
 
 
@@ -23,11 +25,17 @@ def server_name(database: Path) -> str:
 
 
 def try_lock(database: Path) -> QLockFile | None:
-    """The held lock, or None when another live introdesk holds it."""
+    """The held lock, or None when another live introdesk holds it. A folder where the lock
+    cannot be written (read-only, not the user's) is a DatabaseError: nothing could be saved."""
     lock = QLockFile(str(lock_path(database)))
     lock.setStaleLockTime(0)  # only a dead owner makes a lock stale, never its age
     if lock.tryLock(0):
         return lock
+    if lock.error() in (QLockFile.LockError.PermissionError, QLockFile.LockError.UnknownError):
+        raise DatabaseError(
+            f"Cannot write in the folder of {database} (it is read-only or not yours), so "
+            "introdesk cannot keep it safe while changing it. Copy the database to a folder "
+            "you can write to, or fix the folder's permissions.")
     if lock.error() == QLockFile.LockError.LockFailedError and lock.removeStaleLockFile() \
             and lock.tryLock(0):
         return lock

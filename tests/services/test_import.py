@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 from introdesk.cli import main
-from introdesk.core.errors import OperationCancelled, UnreadableFileError, ValidationError
+from introdesk.core.errors import (
+    OperationCancelled,
+    UnreadableFileError,
+    ValidationError,
+)
 from introdesk.core.vocabulary import EventKind
 from introdesk.services import Desk
 from introdesk.services.import_plan import Decision, MatchReason, linkedin_key
