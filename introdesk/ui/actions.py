@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from introdesk.core.errors import IntrodeskError
 from introdesk.services import Desk
 from introdesk.ui.hub import Change, ChangeHub
+from introdesk.ui.logs import log
 
 T = TypeVar("T")
 
@@ -19,6 +20,7 @@ ErrorSink = Callable[[QWidget | None, str], None]
 
 
 def show_error(parent: QWidget | None, message: str) -> None:
+    log.warning("told the user: %s", message)
     box = QMessageBox(QMessageBox.Icon.Warning, "introdesk", message,
                       QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)

@@ -12,12 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from introdesk import __version__
 from introdesk.core.errors import DamagedDatabaseError, IntrodeskError
 from introdesk.resources import resource
 from introdesk.services import Desk
 from introdesk.store.location import resolve
 from introdesk.store.restore import restore
 from introdesk.ui.actions import show_error
+from introdesk.ui.error_dialog import ErrorReporter
+from introdesk.ui.logs import log, setup_logging
 from introdesk.ui.main_window import MainWindow
 from introdesk.ui.single_instance import InstanceServer, try_lock, wake_running_copy
 
@@ -158,6 +161,10 @@ def run(db: str | None) -> int:
     qt_app.setOrganizationName("introdesk")
     qt_app.setDesktopFileName("introdesk")  # Wayland finds the icon through the entry
     qt_app.setWindowIcon(QIcon(str(resource("icons", "introdesk-256.png"))))
+    setup_logging()
+    log.info("introdesk %s starting", __version__)
+    reporter = ErrorReporter()
+    reporter.install()
     location = resolve(db)
     lock = None
     if location.path is not None:
