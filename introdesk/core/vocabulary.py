@@ -109,6 +109,9 @@ class EventKind(StrEnum):
     PERSON_MERGED = "person_merged"
     PERSON_UNMERGED = "person_unmerged"
     IMPORTED = "imported"
+    COMMITMENT_REOPENED = "commitment_reopened"
+    PERSON_TRASHED = "person_trashed"
+    PERSON_RESTORED = "person_restored"
 
 
 ACTION_WORDS: dict[Action, str] = {

@@ -16,7 +16,7 @@ from introdesk.core.reliability import OutcomeFact, Reliability, ReliabilityPara
 from introdesk.core.vocabulary import Tier
 from introdesk.services import validate
 from introdesk.services.base import DeskBase
-from introdesk.services.search import where_person_matches
+from introdesk.services.search import active, where_person_matches
 from introdesk.store.models import Commitment, Event, Person, Tag, person_tag
 
 # Beyond this many ids an IN (...) list is slower than reading every row (and SQLite caps
@@ -54,7 +54,7 @@ class ContactsOps(DeskBase):
         when = aware_or_now(now, "time")
         chosen_tier = validate.choice(Tier, tier, "tier") if tier is not None else None
         with self._read() as session:
-            query = where_person_matches(select(Person.id), text)
+            query = active(where_person_matches(select(Person.id), text))
             if tag:
                 query = query.where(Person.id.in_(
                     select(person_tag.c.person_id).join(Tag).where(

@@ -18,6 +18,7 @@ from introdesk.core.vocabulary import ConsentState, Resolution, RiskLevel, Side,
 from introdesk.services.contacts import reliabilities
 from introdesk.services.facts import referral_facts
 from introdesk.services.insight import InsightOps
+from introdesk.services.search import active
 from introdesk.store.models import Commitment, Consent, Introduction, Person
 
 
@@ -55,7 +56,7 @@ class DashboardOps(InsightOps):
         with self._read() as session:
             params = self._settings_in(session).reliability_params()
             people: dict[int, str] = {pid: name for pid, name in session.execute(
-                select(Person.id, Person.name))}
+                active(select(Person.id, Person.name)))}
             scores = reliabilities(session, list(people), when, params)
             intro_facts = _intro_facts(session)
             resolved = [(due.astimezone(), resolution) for due, resolution in session.execute(

@@ -9,6 +9,7 @@ from introdesk.core.errors import DamagedDatabaseError
 from introdesk.services.backups import BackupOps
 from introdesk.services.base import ensure_connector
 from introdesk.services.contacts import ContactsOps
+from introdesk.services.corrections import CorrectionOps
 from introdesk.services.dashboard import DashboardOps
 from introdesk.services.export import ExportOps
 from introdesk.services.forget import ForgetOps
@@ -39,7 +40,7 @@ def _refuse_if_damaged(where: locations.Location) -> None:
 
 
 class Desk(IntroOps, MergeOps, ImportOps, ContactsOps, DashboardOps, TimelineOps, MessageOps,
-           ForgetOps, BackupOps, ExportOps):
+           CorrectionOps, BackupOps, ExportOps):
     """An open introdesk database.
 
     >>> with Desk.open("network.db") as desk:

@@ -42,7 +42,7 @@ class ForgetOps(DeskBase):
             backup.make_backup(self.location)
         with self._write() as session:
             person = self._get(session, Person, person_id)
-            _erase(session, person)
+            erase(session, person)
             self._event(session, EventKind.PERSON_FORGOTTEN, when)
         self._checkpoint()
         holding: tuple[Path, ...] = ()
@@ -74,7 +74,7 @@ class ForgetOps(DeskBase):
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
-def _erase(session: Session, person: Person) -> None:
+def erase(session: Session, person: Person) -> None:
     pid = person.id
     owed = select(Commitment.id).where(Commitment.owed_by_id == pid).scalar_subquery()
     session.execute(delete(Event).where(or_(

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from introdesk.core.errors import ValidationError
 from introdesk.interchange.drafts import ContactDraft, Problem
 from introdesk.services import validate
+from introdesk.services.search import active
 from introdesk.store.models import Organization, Person, PersonEmail
 
 
@@ -159,8 +160,8 @@ class ExistingPeople:
         self.by_url: dict[str, int] = {}
         self.by_name: dict[str, int] = {}
         self.names: dict[int, str] = {}
-        rows = session.execute(select(Person.id, Person.name, Person.linkedin_url,
-                                      Organization.name)
+        rows = session.execute(active(select(Person.id, Person.name, Person.linkedin_url,
+                                             Organization.name))
                                .outerjoin(Organization, Organization.id == Person.organization_id)
                                .order_by(Person.id))
         for pid, name, url, org in rows:
@@ -171,7 +172,8 @@ class ExistingPeople:
                 self.by_url.setdefault(key, pid)
         for pid, address in session.execute(select(PersonEmail.person_id, PersonEmail.address)
                                             .order_by(PersonEmail.person_id)):
-            self.by_email.setdefault(address.casefold(), pid)
+            if pid in self.names:  # not someone in the trash
+                self.by_email.setdefault(address.casefold(), pid)
 
     def match(self, draft: ContactDraft) -> tuple[int, MatchReason] | None:
         for address in draft.emails:

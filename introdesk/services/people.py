@@ -16,7 +16,7 @@ from introdesk.services import validate
 from introdesk.services.base import DeskBase
 from introdesk.services.convert import person_record
 from introdesk.services.records import OrganizationRecord, PersonRecord
-from introdesk.services.search import where_person_matches
+from introdesk.services.search import active, where_person_matches
 from introdesk.store.models import Organization, Person, PersonEmail, PersonPhone, Tag
 
 _EDITABLE = ("name", "email", "emails", "phones", "organization", "title", "tags", "notes",
@@ -108,19 +108,19 @@ class PeopleOps(DeskBase):
     def list_people(self, *, offset: int = 0, limit: int | None = None) -> list[PersonRecord]:
         """Everyone, by name."""
         with self._read() as session:
-            query = select(Person).order_by(func.lower(Person.name), Person.id).offset(offset)
+            query = active(select(Person)).order_by(func.lower(Person.name), Person.id).offset(offset)
             if limit is not None:
                 query = query.limit(limit)
             return [person_record(p) for p in session.scalars(query).unique()]
 
     def count_people(self) -> int:
         with self._read() as session:
-            return session.scalar(select(func.count()).select_from(Person)) or 0
+            return session.scalar(active(select(func.count()).select_from(Person))) or 0
 
     def find_people(self, text: str, *, limit: int | None = None) -> list[PersonRecord]:
         """People whose name, organization, email or tag contains `text` (any case)."""
         with self._read() as session:
-            query = where_person_matches(select(Person), text)
+            query = active(where_person_matches(select(Person), text))
             query = query.order_by(func.lower(Person.name), Person.id)
             if limit is not None:
                 query = query.limit(limit)
@@ -129,7 +129,7 @@ class PeopleOps(DeskBase):
     def find_person_by_email(self, address: str) -> PersonRecord | None:
         with self._read() as session:
             person = session.scalar(
-                select(Person).join(PersonEmail)
+                active(select(Person).join(PersonEmail))
                 .where(func.lower(PersonEmail.address) == address.strip().lower()).limit(1)
             )
             return person_record(person) if person else None

@@ -3,16 +3,23 @@ or tag, in any case and order. (Issue 8 puts an FTS5 index behind this seam.)"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar, Unpack
 
 from sqlalchemy import Select, or_, select
 
 from introdesk.services import validate
 from introdesk.store.models import Organization, Person, PersonEmail, Tag, person_tag
 
+Q = TypeVar("Q", bound="Select[Unpack[tuple[Any, ...]]]")
+
 
 def _like(word: str) -> str:
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def active(query: Q) -> Q:
+    """Leave out the people in the trash."""
+    return query.where(Person.trashed_at.is_(None))
 
 
 def where_person_matches(query: Select[Any], text: str) -> Select[Any]:

@@ -192,6 +192,13 @@ def _summary(event: Event, names: NameBook, actions: dict[int, Action],
         return (f"Imported {data.get('source', 'a file')} ({data.get('format', '')}): "
                 f"{data.get('added', 0)} added, {data.get('merged', 0)} merged, "
                 f"{data.get('skipped', 0)} skipped.")
+    if kind is EventKind.COMMITMENT_REOPENED:
+        was = str(data.get("was", "")).replace("_", " ")
+        return f"Took back the verdict ({was}) on {p}'s promise to {o}; it is open again ({intro})."
+    if kind is EventKind.PERSON_TRASHED:
+        return f"Moved {p} to the trash."
+    if kind is EventKind.PERSON_RESTORED:
+        return f"Restored {p} from the trash."
     return kind.value.replace("_", " ").capitalize() + "."
 
 

@@ -90,6 +90,8 @@ class Person(Base):
     notes: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    # In the trash: hidden from lists and searches, restorable until the trash is emptied.
+    trashed_at: Mapped[datetime | None]
 
     organization: Mapped[Organization | None] = relationship(lazy="joined")
     emails: Mapped[list[PersonEmail]] = relationship(

@@ -14,14 +14,12 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -34,6 +32,7 @@ from introdesk.ui.actions import DeskActions, show_error
 from introdesk.ui.charts.dashboard import DashboardView
 from introdesk.ui.charts.host import ChartHost
 from introdesk.ui.contacts.view import ContactsView
+from introdesk.ui.database_menu import DatabaseMenu
 from introdesk.ui.hub import Change, ChangeHub
 from introdesk.ui.intros.form import IntroForm
 from introdesk.ui.intros.messages import MessagesDialog
@@ -43,12 +42,12 @@ from introdesk.ui.start_screen import StartScreen
 from introdesk.ui.timeline.view import TimelineView
 from introdesk.ui.transfer.export_flow import ExportFlow
 from introdesk.ui.transfer.import_flow import ImportFlow, contact_files
+from introdesk.ui.trash_dialog import TrashDialog
 
-MAX_RECENT = 8
 BACKUP_EVERY_MS = 30 * 60 * 1000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, DatabaseMenu):
     database_requested = Signal(str)
     """The user chose another database file (new or existing); the app reopens on it."""
     restore_requested = Signal(str)
@@ -73,6 +72,7 @@ class MainWindow(QMainWindow):
             ("Contacts", self.contacts), ("Introductions", self.introductions),
             ("Timeline", self.timeline), ("Dashboard", self.dashboard)]
         self.intro_form: IntroForm | None = None
+        self.trash_dialog: TrashDialog | None = None
         self.messages_dialog: MessagesDialog | None = None
         self.import_flow = ImportFlow(self, self.desk_actions)
         self.export_flow = ExportFlow(self, self.desk_actions)
@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.introductions.detail.messages_requested.connect(self.show_messages)
         self.timeline.person_requested.connect(self.show_person)
         self.contacts.intro_requested.connect(self.show_intro)
+        self.contacts.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.contacts.export_requested.connect(
             lambda kind, ids: self.export_flow.export(
                 kind, person_ids=ids if kind != "ics" else None,
@@ -235,6 +236,7 @@ class MainWindow(QMainWindow):
                                          "newIntroAction"))
         edit_menu.addAction(self._action("&Merge two people…", self._merge_from_menu, "Ctrl+M",
                                          "mergeAction"))
+        edit_menu.addAction(self._action("&Trash…", self.open_trash, None, "trashAction"))
         edit_menu.addSeparator()
         edit_menu.addAction(self._action("&Settings…", self.open_settings, "Ctrl+,",
                                          "settingsAction"))
@@ -313,6 +315,13 @@ class MainWindow(QMainWindow):
         self.show_view(0)
         self.contacts.focus_search()
 
+    def open_trash(self) -> TrashDialog:
+        dialog = TrashDialog(self.desk_actions, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.trash_dialog = dialog
+        return dialog
+
     def _merge_from_menu(self) -> None:
         self.show_view(0)
         self.contacts.merge_selected()
@@ -332,48 +341,10 @@ class MainWindow(QMainWindow):
                     text = action.text().replace("&", "").rstrip("…")
                     lines.append(f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}"
                                  f"\t{text}")
-        lines.append("Delete\tForget the selected person (asks first)")
+        lines.append("Delete\tMove the selected people to the trash (Ctrl+Z brings them back)")
         lines.append("Drag contacts\tDrop one on a side of the introduction form, or two on it")
         lines.append("Drop files\tDrop .vcf or .csv files on the window to import them")
         return lines
-
-    def check_database(self) -> None:
-        try:
-            findings = self.desk.check()
-        except IntrodeskError as exc:
-            show_error(self, exc.message)
-            return
-        if not findings:
-            self._message("Check database", "No problems found.")
-            return
-        text = "\n".join(f"• {f.text}" for f in findings)
-        if not any(f.repairable for f in findings):
-            self._message("Check database", text)
-            return
-        if self.confirm_repair(text):
-            self.repair_database()
-
-    def confirm_repair(self, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Check database",
-                          f"{text}\n\nRepair now? A verified backup is made first.",
-                          QMessageBox.StandardButton.Cancel, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        repair = box.addButton("Repair", QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
-        return box.clickedButton() is repair
-
-    def repair_database(self) -> None:
-        try:
-            done = self.desk.repair()
-            remaining = self.desk.check()
-        except IntrodeskError as exc:
-            show_error(self, exc.message)
-            return
-        self.hub.announce(Change(everything=True))
-        summary = "\n".join(done) or "Nothing needed repairing."
-        if remaining:
-            summary += "\n\nStill wrong:\n" + "\n".join(f.text for f in remaining)
-        self._message("Check database", summary)
 
     def show_shortcuts(self) -> None:
         self._message("Keyboard shortcuts", "\n".join(self.shortcut_lines()))
@@ -383,45 +354,6 @@ class MainWindow(QMainWindow):
                       f"introdesk {__version__}\n\nIntroductions, the promises made in them, and "
                       f"who kept them — kept on your own machine.\n\nDatabase: "
                       f"{self.desk.location.describe()}")
-
-    def _message(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, text,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
-
-    # Databases
-
-    def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New introdesk database", "introdesk.db",
-                                              "introdesk databases (*.db);;All files (*)")
-        if path:
-            self.database_requested.emit(path)
-
-    def open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open introdesk database", "",
-                                              "introdesk databases (*.db);;All files (*)")
-        if path:
-            self.database_requested.emit(path)
-
-    def recent_databases(self) -> list[str]:
-        value = self.settings.value("recent/databases", [])
-        if isinstance(value, str):
-            return [value]
-        return [str(v) for v in value] if isinstance(value, list) else []
-
-    def _remember_database(self) -> None:
-        here = self.desk.location.describe()
-        recent = [here] + [p for p in self.recent_databases() if p != here]
-        self.settings.setValue("recent/databases", recent[:MAX_RECENT])
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.recent_databases():
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.database_requested.emit(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("No recent databases").setEnabled(False)
 
     # Geometry and last view
 
@@ -433,19 +365,6 @@ class MainWindow(QMainWindow):
         index = int(stored) if isinstance(stored, int | str) and str(stored).isdigit() else 0
         self.sidebar.setCurrentRow(index if 0 <= index < len(self._views) else 0)
         self.show_view(self.sidebar.currentRow())
-
-    def backup_if_changed(self) -> bool:
-        """Back up if anything changed since the last backup; True when one was made."""
-        if not self.changed_since_backup or self.desk.location.path is None:
-            return False
-        try:
-            made = self.desk.backup()
-        except IntrodeskError as exc:
-            show_error(self, f"The automatic backup failed: {exc.message}")
-            return False
-        self.changed_since_backup = False
-        self.statusBar().showMessage(f"Backed up to {made.path.name}.", 5000)
-        return True
 
     # Files dropped on the window are imported
 

@@ -8,6 +8,7 @@ stack is cleared rather than left pointing at a state that no longer exists.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -72,6 +73,44 @@ class MergeCommand(_DeskCommand):
         restored = self._actions.desk.undo_merge(self._merge_event_id)
         self.other_id = restored.id
         return Change.of(people=[self.keep_id, restored.id], membership=True)
+
+
+class ResolveCommand(_DeskCommand):
+    """A verdict on a promise; undo takes it back (the promise is open again)."""
+
+    def __init__(self, actions: DeskActions, commitment_id: int, people: list[int], intro_id: int,
+                 resolution: str, at: datetime, note: str | None, text: str) -> None:
+        super().__init__(actions, text)
+        self.commitment_id, self.people, self.intro_id = commitment_id, people, intro_id
+        self.resolution, self.at, self.note = resolution, at, note
+
+    def _change(self) -> Change:
+        return Change.of(people=self.people, intros=self.intro_id)
+
+    def _do(self) -> Change:
+        self._actions.desk.resolve(self.commitment_id, self.resolution, at=self.at, note=self.note)
+        return self._change()
+
+    def _undo(self) -> Change:
+        self._actions.desk.reopen_commitment(self.commitment_id)
+        return self._change()
+
+
+class TrashCommand(_DeskCommand):
+    """People moved to the trash; undo restores them."""
+
+    def __init__(self, actions: DeskActions, people: list[PersonRecord]) -> None:
+        names = people[0].name if len(people) == 1 else f"{len(people)} people"
+        super().__init__(actions, f"Move {names} to the trash")
+        self.ids = [p.id for p in people]
+
+    def _do(self) -> Change:
+        self._actions.desk.trash_people(self.ids)
+        return Change.of(people=self.ids, membership=True)
+
+    def _undo(self) -> Change:
+        self._actions.desk.restore_people(self.ids)
+        return Change.of(people=self.ids, membership=True)
 
 
 class EditPersonCommand(_DeskCommand):

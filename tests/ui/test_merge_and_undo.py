@@ -117,3 +117,56 @@ def test_merge_dialog_look(qtbot, people_desk, tmp_path) -> None:
     dialog.swap()
     assert dialog.keep.id == dup.id and dialog.choices() == {"name": "Dana O.",
                                                              "organization": "Globex"}
+
+
+def test_delete_moves_to_the_trash_undo_and_the_trash_dialog(qtbot, window, people_desk) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    desk, ids = people_desk
+    view = window.contacts
+    _select(view, ids["Clara Stone"], ids["Sam Okafor"])
+    view.table.setFocus()
+    QTest.keyClick(view.table, Qt.Key.Key_Delete)
+    assert view.model.row_of(ids["Clara Stone"]) is None
+    assert {p.name for p in desk.trashed_people()} == {"Clara Stone", "Sam Okafor"}
+    assert "Edit › Undo (Ctrl+Z) brings them back" in window.statusBar().currentMessage()
+    stack = window.desk_actions.undo_stack
+    assert stack.undoText() == "Move 2 people to the trash"
+    stack.undo()
+    assert desk.trashed_people() == [] and view.model.row_of(ids["Clara Stone"]) is not None
+    stack.redo()
+    dialog = window.open_trash()
+    assert dialog.list.count() == 2 and not dialog.restore_button.isEnabled()
+    dialog.list.item(0).setSelected(True)
+    dialog.restore_button.click()
+    assert len(desk.trashed_people()) == 1 and dialog.list.count() == 1
+    asked: list[int] = []
+    dialog.confirm = lambda parent, count: asked.append(count) or True
+    dialog.empty_button.click()
+    assert asked == [1] and desk.trashed_people() == []
+    assert dialog.list.item(0).text() == "The trash is empty."
+    assert stack.count() == 0  # nothing left to undo into people who no longer exist
+
+
+def test_a_verdict_can_be_undone(qtbot, window, people_desk) -> None:
+    from introdesk.ui.intros.operations import IntroOperations
+
+    desk, ids = people_desk
+    ops = IntroOperations(window.desk_actions, window)
+    commitment = next(c for i in desk.list_intros(person_id=ids["Sam Okafor"])
+                      for c in i.commitments if c.id == ids["open_commitment"])
+
+    def ghosted(dialog) -> bool:
+        dialog.resolution.setCurrentIndex(dialog.resolution.findData("ghosted"))
+        return True
+
+    ops.exec_dialog = ghosted
+    assert ops.resolve(commitment)
+    assert desk.assess_risk(ids["Sam Okafor"]).level.value == "stop"
+    stack = window.desk_actions.undo_stack
+    assert stack.undoText() == "Record Sam Okafor: ghosted"
+    stack.undo()
+    assert desk.assess_risk(ids["Sam Okafor"]).level.value == "clear"
+    stack.redo()
+    assert desk.assess_risk(ids["Sam Okafor"]).level.value == "stop"

@@ -31,7 +31,7 @@ from introdesk.ui.contacts.person_dialog import PersonDialog
 from introdesk.ui.contacts.person_pane import PersonPane
 from introdesk.ui.contacts.tier_badge import TierBadgeDelegate
 from introdesk.ui.hub import Change
-from introdesk.ui.undo import EditPersonCommand, MergeCommand
+from introdesk.ui.undo import EditPersonCommand, MergeCommand, TrashCommand
 
 ALL = "__all__"
 
@@ -39,6 +39,8 @@ ALL = "__all__"
 class ContactsView(QWidget):
     intro_requested = Signal(int)
     """The user asked to open an introduction (its id), from the person's chart."""
+    status_message = Signal(str)
+    """A line for the status bar."""
     export_requested = Signal(str, list)
     """Export these people: "vcf" or "csv" (the selection), "ics" (one person's follow-ups)."""
 
@@ -120,7 +122,7 @@ class ContactsView(QWidget):
         self.pane.intro_requested.connect(self.intro_requested)
         actions.hub.changed.connect(self.on_hub_changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self._forget_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.trash_selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
@@ -224,15 +226,28 @@ class ContactsView(QWidget):
         if len(ids) == 1:
             menu.addAction("Their open follow-ups to a calendar…",
                            lambda: self.export_requested.emit("ics", ids))
-        if len(ids) == 1:
+        if ids:
             menu.addSeparator()
-            menu.addAction("Forget…", lambda: self.forget_person(ids[0]))
+            menu.addAction("Move to trash\tDelete", self.trash_selected)
+        if len(ids) == 1:
+            menu.addAction("Forget (erase every trace)…", lambda: self.forget_person(ids[0]))
         menu.popup(self.table.viewport().mapToGlobal(position))
 
-    def _forget_selected(self) -> None:
+    def trash_selected(self) -> None:
+        """Delete: the selected people go to the trash (Edit › Undo, or Edit › Trash, brings
+        them back)."""
         ids = self.selected_ids()
-        if len(ids) == 1:
-            self.forget_person(ids[0])
+        if not ids:
+            return
+        desk = self._actions.desk
+        people = [desk.get_person(pid) for pid in ids]
+        trashed = self._actions.run(lambda d: d.trash_people(ids),
+                                    Change.of(people=ids, membership=True), self)
+        if trashed is not None:
+            command = TrashCommand(self._actions, people)
+            self._actions.push(command)
+            self.status_message.emit(f"{command.text()}. Edit › Undo (Ctrl+Z) brings "
+                                     f"{'them' if len(ids) > 1 else 'the person'} back.")
 
     def forget_person(self, person_id: int) -> None:
         person = self._actions.desk.get_person(person_id)

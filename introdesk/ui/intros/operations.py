@@ -12,6 +12,7 @@ from introdesk.services import CommitmentRecord, IntroRecord
 from introdesk.ui.actions import DeskActions
 from introdesk.ui.hub import Change
 from introdesk.ui.intros.dialogs import AddCommitmentDialog, CloseDialog, ResolveDialog
+from introdesk.ui.undo import ResolveCommand
 
 
 def _exec(dialog: QDialog) -> bool:
@@ -35,9 +36,15 @@ class IntroOperations:
             return False
         resolution, when, note = dialog.values()
         people = [commitment.owed_by_id] + ([commitment.owed_to_id] if commitment.owed_to_id else [])
-        return self.actions.run(
+        done = self.actions.run(
             lambda d: d.resolve(commitment.id, resolution, at=when, note=note),
-            Change.of(people=people, intros=commitment.intro_id), self.parent) is not None
+            Change.of(people=people, intros=commitment.intro_id), self.parent)
+        if done is None:
+            return False
+        self.actions.push(ResolveCommand(
+            self.actions, commitment.id, people, commitment.intro_id, resolution.value, when, note,
+            f"Record {commitment.owed_by_name}: {resolution.value}"))
+        return True
 
     def close(self, intro: IntroRecord) -> bool:
         dialog = CloseDialog(intro, self.parent)
