@@ -17,7 +17,7 @@ from introdesk.interchange import limits
 from introdesk.interchange.column_map import ColumnMapping, Role, fold, propose_mapping
 from introdesk.interchange.drafts import ContactDraft, Problem, ReadResult
 from introdesk.interchange.fields import (
-    clean_email,
+    clean_emails,
     clean_phone,
     clean_text,
     is_linkedin,
@@ -213,16 +213,7 @@ def _draft(row: list[str], mapping: ColumnMapping, where: str,
                     _one(row, col(Role.LAST))) if v))
     if not name:
         return None
-    emails: list[str] = []
-    for raw in _cells(row, col(Role.EMAIL)):
-        if raw.strip().lower().startswith("urn:li:"):
-            continue  # 2018 LinkedIn exports put a member id where the email goes
-        cleaned = clean_email(raw)
-        if cleaned is None:
-            problems.append(Problem(where, f"'{raw.strip()[:80]}' is not an email address; "
-                                           "it was left out."))
-        else:
-            emails.append(cleaned)
+    emails = clean_emails(_cells(row, col(Role.EMAIL)), where, problems)
     urls = [u.strip() for u in _cells(row, col(Role.LINKEDIN))]
     connected = _one(row, col(Role.CONNECTED_ON))
     # Google marks system groups with "*"; Outlook separates categories with ";".
@@ -231,7 +222,7 @@ def _draft(row: list[str], mapping: ColumnMapping, where: str,
             if t and t.casefold() != "mycontacts"]
     notes = "\n\n".join(v.strip() for v in _cells(row, col(Role.NOTES)) if v.strip()) or None
     return ContactDraft(
-        name=name, where=where, emails=unique(emails),
+        name=name, where=where, emails=emails,
         phones=unique([p for p in (clean_phone(v) for v in _cells(row, col(Role.PHONE))) if p]),
         organization=_one(row, col(Role.ORGANIZATION)), title=_one(row, col(Role.TITLE)),
         linkedin_url=next((u for u in urls if is_linkedin(u)), None), notes=notes,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from introdesk.interchange.drafts import Problem
+
 # Deliberately loose (the store checks the same way): one @, a dot in the domain, no spaces.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _SPACES = re.compile(r"\s+")
@@ -26,6 +28,21 @@ def clean_email(value: str) -> str | None:
         return None
     local, domain = cleaned.rsplit("@", 1)
     return f"{local}@{domain.lower()}"
+
+
+def clean_emails(raws: list[str], where: str, problems: list[Problem]) -> tuple[str, ...]:
+    """The addresses among `raws`, without repeats; a problem for each one that is not."""
+    emails: list[str] = []
+    for raw in raws:
+        if raw.strip().lower().startswith("urn:li:"):
+            continue  # 2018 LinkedIn exports put a member id where the email goes
+        cleaned = clean_email(raw)
+        if cleaned is None:
+            problems.append(Problem(where, f"'{raw.strip()[:80]}' is not an email address; "
+                                           "it was left out."))
+        else:
+            emails.append(cleaned)
+    return unique(emails)
 
 
 def clean_phone(value: str) -> str | None:

@@ -19,7 +19,7 @@ from introdesk.core.errors import UnreadableFileError
 from introdesk.interchange import limits
 from introdesk.interchange.drafts import ContactDraft, Problem, ReadResult
 from introdesk.interchange.fields import (
-    clean_email,
+    clean_emails,
     clean_phone,
     clean_text,
     is_linkedin,
@@ -135,14 +135,7 @@ def _read_card(lines: list[str], where: str, problems: list[Problem]) -> Contact
     if not name:
         problems.append(Problem(where, "has no name (FN or N); the card was left out."))
         return None
-    emails: list[str] = []
-    for raw in _values(card, "email"):
-        cleaned = clean_email(raw)
-        if cleaned is None:
-            problems.append(Problem(where, f"'{raw[:80]}' is not an email address; "
-                                           "it was left out."))
-        else:
-            emails.append(cleaned)
+    emails = clean_emails(_values(card, "email"), where, problems)
     phones = [p for p in (clean_phone(v) for v in _values(card, "tel")) if p]
     urls = [u.strip() for u in _values(card, "url")]
     org_parts = _first(card, "org")
@@ -154,7 +147,7 @@ def _read_card(lines: list[str], where: str, problems: list[Problem]) -> Contact
         tags.extend(t for t in (clean_text(str(p)) for p in parts) if t)
     notes = "\n\n".join(v.strip() for v in _values(card, "note") if v.strip()) or None
     return ContactDraft(
-        name=name, where=where, emails=unique(emails), phones=unique(phones),
+        name=name, where=where, emails=emails, phones=unique(phones),
         organization=organization, title=clean_text(_text(_first(card, "title"))),
         linkedin_url=next((u for u in urls if is_linkedin(u)), None),
         notes=notes, tags=unique(tags), photo=photo)

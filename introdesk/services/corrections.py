@@ -49,32 +49,28 @@ class CorrectionOps(ForgetOps):
     def trash_people(self, person_ids: Sequence[int], *,
                      at: datetime | None = None) -> list[PersonRecord]:
         """Move several people to the trash in one transaction (all or none)."""
-        when = aware_or_now(at)
-        with self._write() as session:
-            records = []
-            for person_id in person_ids:
-                person = self._get(session, Person, person_id)
-                if person.trashed_at is not None:
-                    raise TransitionError(f"{person.name} is in the trash already.")
-                person.trashed_at = when
-                self._event(session, EventKind.PERSON_TRASHED, when, person_id=person.id)
-                records.append(person_record(person))
-            return records
+        return self._set_trashed(person_ids, aware_or_now(at))
 
     def restore_person(self, person_id: int, *, at: datetime | None = None) -> PersonRecord:
         return self.restore_people([person_id], at=at)[0]
 
     def restore_people(self, person_ids: Sequence[int], *,
                        at: datetime | None = None) -> list[PersonRecord]:
-        when = aware_or_now(at)
+        return self._set_trashed(person_ids, None, at=aware_or_now(at))
+
+    def _set_trashed(self, person_ids: Sequence[int], trashed_at: datetime | None, *,
+                     at: datetime | None = None) -> list[PersonRecord]:
+        when = trashed_at or aware_or_now(at)
+        kind = EventKind.PERSON_TRASHED if trashed_at else EventKind.PERSON_RESTORED
         with self._write() as session:
             records = []
             for person_id in person_ids:
                 person = self._get(session, Person, person_id)
-                if person.trashed_at is None:
-                    raise TransitionError(f"{person.name} is not in the trash.")
-                person.trashed_at = None
-                self._event(session, EventKind.PERSON_RESTORED, when, person_id=person.id)
+                if (person.trashed_at is None) == (trashed_at is None):
+                    where = "in the trash already" if trashed_at else "not in the trash"
+                    raise TransitionError(f"{person.name} is {where}.")
+                person.trashed_at = trashed_at
+                self._event(session, kind, when, person_id=person.id)
                 records.append(person_record(person))
             return records
 

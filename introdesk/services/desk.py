@@ -12,7 +12,6 @@ from introdesk.services.contacts import ContactsOps
 from introdesk.services.corrections import CorrectionOps
 from introdesk.services.dashboard import DashboardOps
 from introdesk.services.export import ExportOps
-from introdesk.services.forget import ForgetOps
 from introdesk.services.importing import ImportOps
 from introdesk.services.intros import IntroOps
 from introdesk.services.merge import MergeOps
