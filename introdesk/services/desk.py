@@ -30,9 +30,13 @@ def _refuse_if_damaged(where: locations.Location) -> None:
     if restore.is_sound(path):
         return
     good = restore.newest_sound_backup(where)
-    advice = (f"The newest good backup is {good.path.name} from "
-              f"{good.at:%Y-%m-%d %H:%M} UTC: restore it (the app offers to)."
-              if good else "No good backup of it was found.")
+    if good is not None:
+        people, intros = restore.contents(good.path)
+        advice = (f"The newest good backup is {good.path.name} from "
+                  f"{good.at:%Y-%m-%d %H:%M} UTC, holding {people} people and {intros} "
+                  "introductions: restore it (the app offers to).")
+    else:
+        advice = "No good backup of it was found."
     raise DamagedDatabaseError(
         f"The database {path} is damaged (it fails SQLite's check), so introdesk will not "
         f"write to it. {advice}", backup_path=good.path if good else None)

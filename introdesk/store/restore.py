@@ -35,6 +35,22 @@ def is_sound(path: Path, *, thorough: bool = False) -> bool:
         conn.close()
 
 
+def contents(path: Path) -> tuple[int, int]:
+    """(people, introductions) in a database file, read-only; (0, 0) if it cannot be read."""
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return 0, 0
+    try:
+        people = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+        intros = conn.execute("SELECT count(*) FROM introduction").fetchone()[0]
+        return int(people), int(intros)
+    except sqlite3.Error:
+        return 0, 0
+    finally:
+        conn.close()
+
+
 def newest_sound_backup(location: Location) -> BackupFile | None:
     for candidate in list_backups(backup_folder(location)):
         if is_sound(candidate.path, thorough=True):

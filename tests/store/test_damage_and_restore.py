@@ -35,6 +35,7 @@ def test_a_damaged_database_is_refused_untouched_and_names_the_backup(db_path: P
         Desk.open(db_path)
     assert error.value.backup_path == backup
     assert backup.name in error.value.message
+    assert "holding 300 people and 0 introductions" in error.value.message
     assert db_path.read_bytes() == damaged  # not a byte written
 
 
