@@ -10,8 +10,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 def drop(target: QWidget, mime: QMimeData) -> bool:
     """Send drag-enter then drop to `target`; returns whether the drop was accepted."""
     center = target.rect().center()
-    enter = QDragEnterEvent(QPointF(center), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:  # Qt 6.12 takes a QPointF here, earlier versions a QPoint
+        enter = QDragEnterEvent(QPointF(center), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    except TypeError:
+        enter = QDragEnterEvent(center, Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(target, enter)
     if not enter.isAccepted():
         return False
