@@ -16,9 +16,58 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.figures import FIGURES, Figure  # noqa: E402
+from benchmarks import figures_data as data  # noqa: E402
+from benchmarks.figures import (  # noqa: E402
+    Figure,
+    import_linkedin_30k,
+    person_chart,
+    scrolling_memory,
+    startup,
+)
+from benchmarks.generate import generate  # noqa: E402
 
 RESULTS = Path(__file__).with_name("results.json")
+CACHE = Path(__file__).with_name(".cache")
+
+
+def network(size: str) -> Path:
+    """The generated database of this size (made once, then reused: generation is seeded)."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"network-{size}.db"
+    if not path.exists():
+        print(f"generating the {size} network…", flush=True)
+        partial = path.with_suffix(".part")
+        for stale in CACHE.glob(partial.name + "*"):
+            stale.unlink()
+        generate(partial, size)
+        partial.rename(path)
+    return path
+
+
+def measure(size: str, repeat: int, folder: Path, only: str | None) -> list[Figure]:
+    main_db, large = network(size), network("L")
+    empty = folder / "empty.db"
+    from introdesk.services import Desk
+
+    Desk.open(empty).close()
+    plan: list[tuple[str, Callable[[], list[Figure]]]] = [
+        ("startup", lambda: [startup(main_db, size, repeat)]),
+        ("search", lambda: [data.contact_search(main_db, size), data.contact_search(large, "L")]),
+        ("memory", lambda: [scrolling_memory(large, empty, "L")]),
+        ("reliability", lambda: [data.reliability_one(main_db, size),
+                                 data.reliability_everyone(large, "L")]),
+        ("chart", lambda: person_chart(main_db, size)),
+        ("import", lambda: [import_linkedin_30k(folder, size=size, repeat=repeat)]),
+        ("timeline", lambda: [data.timeline_first_page(large, "L")]),
+    ]
+    figures = []
+    for name, run in plan:
+        if only and only not in name:
+            continue
+        for figure in run():
+            figures.append(figure)
+            print(figure.line(), flush=True)
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,14 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="run the figures whose name contains this")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
-    chosen: list[Callable[..., Figure]] = [f for f in FIGURES
-                                           if not args.only or args.only in f.__name__]
-    figures = []
     with tempfile.TemporaryDirectory() as folder:
-        for measure in chosen:
-            figure = measure(Path(folder), size=args.size, repeat=args.repeat)
-            figures.append(figure)
-            print(figure.line(), flush=True)
+        figures = measure(args.size, args.repeat, Path(folder), args.only)
     args.out.write_text(json.dumps({
         "size": args.size, "python": platform.python_version(), "machine": platform.machine(),
         "figures": [f.as_dict() for f in figures]}, indent=1) + "\n")
