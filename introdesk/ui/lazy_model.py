@@ -3,12 +3,15 @@ page at a time when a view asks for a row (STYLE.md, "Item models over ids")."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 PAGE = 200
+MAX_CACHED = 20 * PAGE
+"""Rows kept after they were shown: scrolling through 100,000 contacts must not keep them all."""
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -24,11 +27,16 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
     #: One header per column, in column order.
     headers: tuple[str, ...] = ()
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, *, active: bool = True) -> None:
         super().__init__(parent)
+        # An inactive model (its view not shown yet) loads nothing: the Timeline over a
+        # million events costs nothing until it is opened.
+        self._active = active
+        self._stale = False
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
-        self._cache: dict[int, R] = {}
+        # Least recently shown first: the oldest rows are dropped past MAX_CACHED.
+        self._cache: OrderedDict[int, R] = OrderedDict()
 
     # What each model says
 
@@ -42,11 +50,21 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
 
     def reload(self) -> None:
         """Re-read the ids (rows came, went or a filter changed); forget cached rows."""
+        if not self._active:
+            self._stale = True
+            return
+        self._stale = False
         self.beginResetModel()
         self._ids = self.load_ids()
         self._row_of = {item_id: row for row, item_id in enumerate(self._ids)}
         self._cache.clear()
         self.endResetModel()
+
+    def activate(self) -> None:
+        """The view is shown: load now if anything was put off."""
+        self._active = True
+        if self._stale:
+            self.reload()
 
     def repaint(self, ids: Iterable[int]) -> None:
         """Re-fetch just these rows the next time they are shown."""
@@ -65,15 +83,22 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
 
     def record(self, row: int) -> R | None:
         item_id = self._ids[row]
-        if item_id not in self._cache:
+        if item_id in self._cache:
+            self._cache.move_to_end(item_id)
+        else:
             self._fetch_page(row)
         return self._cache.get(item_id)
+
+    def cached_rows(self) -> int:
+        return len(self._cache)
 
     def _fetch_page(self, row: int) -> None:
         start = (row // PAGE) * PAGE
         wanted = [i for i in self._ids[start:start + PAGE] if i not in self._cache]
         for record in self.fetch(wanted):
             self._cache[record.id] = record
+        while len(self._cache) > MAX_CACHED:
+            self._cache.popitem(last=False)
 
     # QAbstractTableModel overrides
 

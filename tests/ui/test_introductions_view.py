@@ -22,6 +22,7 @@ def test_models_pass_the_model_tester(qtmodeltester, people_desk) -> None:
 def test_status_filter_and_search(window, people_desk) -> None:
     desk, ids = people_desk
     view = window.introductions
+    window.show_view(1)  # the list loads when first shown
     total = view.model.rowCount()
     assert total == 7
     draft = desk.propose_intro(ids["Clara Stone"], ids["Sam Okafor"])
@@ -38,6 +39,7 @@ def test_status_filter_and_search(window, people_desk) -> None:
 
 def test_overdue_commitments_are_marked(window, people_desk) -> None:
     desk, ids = people_desk
+    window.show_view(1)
     made = desk.record_intro(ids["Sam Okafor"], ids["Dana Ortiz"], make=True,
                              consents={ids["Sam Okafor"]: "agreed", ids["Dana Ortiz"]: "agreed"},
                              at=utc_now() - timedelta(days=5))

@@ -11,6 +11,7 @@ def test_the_timeline_model_passes_the_model_tester(qtmodeltester, people_desk) 
 
 
 def test_events_newest_first_grouped_by_day(window) -> None:
+    window.show_view(2)  # the timeline loads when first shown
     model = window.timeline.model
     events = [model.index(r, 0).data(EVENT_ROLE) for r in range(model.rowCount())]
     assert [e.at for e in events] == sorted((e.at for e in events), reverse=True)
@@ -24,6 +25,7 @@ def test_events_newest_first_grouped_by_day(window) -> None:
 def test_filters_by_person_kind_and_intro(window, people_desk) -> None:
     desk, ids = people_desk
     view = window.timeline
+    window.show_view(2)
     everything = view.model.rowCount()
     view.set_person(ids["Jordan Blake"])
     about = [view.model.index(r, 0).data(EVENT_ROLE) for r in range(view.model.rowCount())]
@@ -53,3 +55,10 @@ def test_double_click_opens_the_intro(qtbot, window, people_desk) -> None:
     view.on_table_double_clicked(index)
     assert window.current_view() is window.introductions
     assert window.introductions.detail.intro_id == event.intro_id
+
+
+def test_the_timeline_loads_nothing_until_shown(window, people_desk) -> None:
+    desk, ids = people_desk
+    assert window.timeline.model.rowCount() == 0  # not shown yet: no million ids read
+    window.show_view(2)
+    assert window.timeline.model.rowCount() == len(desk.event_ids())

@@ -42,8 +42,8 @@ def status_text(intro: IntroRecord) -> str:
 class IntrosModel(LazyIdModel[IntroRecord]):
     headers = tuple(HEADERS[c] for c in Column)
 
-    def __init__(self, desk: Desk, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, desk: Desk, parent: Any = None, *, active: bool = True) -> None:
+        super().__init__(parent, active=active)
         self._desk = desk
         self._filter: tuple[IntroStatus | None, str] = (None, "")
         self.reload()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,7 +55,7 @@ class IntroductionsView(QWidget):
         self.new_button.setAccessibleName("New introduction")
         self.new_button.setToolTip("New introduction (Ctrl+I)")
 
-        self.model = IntrosModel(desk, self)
+        self.model = IntrosModel(desk, self, active=False)  # loads when first shown
         self.table = QTableView()
         self.table.setObjectName("introsTable")
         self.table.setAccessibleName("Introductions")
@@ -118,7 +119,12 @@ class IntroductionsView(QWidget):
         self.detail.on_hub_changed(change)
         self.attention.on_hub_changed(change)
 
+    def showEvent(self, event: QShowEvent) -> None:  # QWidget override: load when first seen
+        self.model.activate()
+        super().showEvent(event)
+
     def select_intro(self, intro_id: int) -> None:
+        self.model.activate()
         row = self.model.row_of(intro_id)
         if row is None:
             self.status_filter.setCurrentIndex(0)

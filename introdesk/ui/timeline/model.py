@@ -29,8 +29,8 @@ HEADERS = {Column.DAY: "Day", Column.TIME: "Time", Column.WHAT: "What happened"}
 class TimelineModel(LazyIdModel[EventRecord]):
     headers = tuple(HEADERS[c] for c in Column)
 
-    def __init__(self, desk: Desk, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, desk: Desk, parent: Any = None, *, active: bool = True) -> None:
+        super().__init__(parent, active=active)
         self._desk = desk
         self._filter: dict[str, Any] = {}
         self.reload()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 
 from PySide6.QtCore import QDate, QModelIndex, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -75,7 +76,7 @@ class TimelineView(QWidget):
             edit.setAccessibleName(name)
             edit.setEnabled(False)
 
-        self.model = TimelineModel(self._desk, self)
+        self.model = TimelineModel(self._desk, self, active=False)  # loads when first shown
         self.table = QTableView()
         self.table.setObjectName("timelineTable")
         self.table.setAccessibleName("Timeline")
@@ -110,6 +111,10 @@ class TimelineView(QWidget):
         self.period.toggled.connect(self._on_period_toggled)
         self.table.doubleClicked.connect(self.on_table_double_clicked)
         actions.hub.changed.connect(self.on_hub_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:  # QWidget override: load when first seen
+        self.model.activate()
+        super().showEvent(event)
 
     def set_person(self, person_id: int | None) -> None:
         self.person_id = person_id
