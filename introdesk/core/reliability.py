@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from introdesk.core.beta import beta_quantile
-from introdesk.core.clock import days_between, require_aware
+from introdesk.core.beta import beta_quantile, regularized_incomplete_beta
+from introdesk.core.clock import require_aware
 from introdesk.core.errors import ValidationError
 from introdesk.core.vocabulary import Resolution, Tier
 
@@ -93,44 +93,71 @@ class ReliabilityPoint:
 
 
 def _decay(due: datetime, now: datetime, half_life_days: float) -> float:
+    return _decay_seconds(due.timestamp(), now.timestamp(), half_life_days)
+
+
+def _decay_seconds(due: float, now: float, half_life_days: float) -> float:
     # A commitment due after `now` (kept early) weighs as fresh, never more.
-    age = max(0.0, days_between(due, now))
+    age = max(0.0, (now - due) / 86400.0)
     return float(2.0 ** (-age / half_life_days))
 
 
-def _tier(score: float, n_eff: float, p10: float) -> Tier:
-    if score < UNRELIABLE_BELOW:
+def classify(r: float, s: float, params: ReliabilityParams = DEFAULT_PARAMS) -> Tier:
+    """The tier from the discounted sums alone. "The 10th percentile is at least 0.5" is asked
+    as "at most 10% of the posterior lies below 0.5": one incomplete-beta value instead of a
+    quantile search, which is what makes a tier filter over 100,000 people affordable."""
+    alpha, beta = params.prior_success + r, params.prior_failure + s
+    if alpha / (alpha + beta) < UNRELIABLE_BELOW:
         return Tier.UNRELIABLE
-    if n_eff < NEW_BELOW_N_EFF:
+    if r + s < NEW_BELOW_N_EFF:
         return Tier.NEW
-    if p10 >= RELIABLE_P10_AT_LEAST:
-        return Tier.RELIABLE
-    return Tier.MIXED
+    below = regularized_incomplete_beta(alpha, beta, RELIABLE_P10_AT_LEAST)
+    return Tier.RELIABLE if below <= 0.1 else Tier.MIXED
+
+
+def sums(
+    outcomes: Iterable[OutcomeLike], *, now: datetime, params: ReliabilityParams = DEFAULT_PARAMS
+) -> tuple[float, float]:
+    """(r, s): the age-discounted success and failure weights of the resolved outcomes."""
+    now = require_aware(now, "time of the score")
+    return sums_from_seconds(
+        ((require_aware(o.due, "due time").timestamp(), o.resolution) for o in outcomes),
+        now=now.timestamp(), params=params)
+
+
+def sums_from_seconds(
+    outcomes: Iterable[tuple[float, Resolution | str | None]], *, now: float,
+    params: ReliabilityParams = DEFAULT_PARAMS,
+) -> tuple[float, float]:
+    """`sums` over (due as POSIX seconds, resolution) pairs: the form a bulk read gives
+    cheaply (reliability of 100,000 people reads 400,000 of them)."""
+    weights: dict[str, tuple[float, float] | None] = {
+        str(resolution.value): params.weights(resolution) for resolution in Resolution}
+    r = s = 0.0
+    for due, resolution in outcomes:
+        if resolution is None:
+            continue
+        weight = weights[str(resolution)]
+        if weight is None:
+            continue
+        d = _decay_seconds(due, now, params.half_life_days)
+        r += d * weight[0]
+        s += d * weight[1]
+    return r, s
 
 
 def score(
     outcomes: Iterable[OutcomeLike], *, now: datetime, params: ReliabilityParams = DEFAULT_PARAMS
 ) -> Reliability:
     """The reliability at `now` from every resolved outcome given (open ones are skipped)."""
-    now = require_aware(now, "time of the score")
-    r = s = 0.0
-    for outcome in outcomes:
-        resolution = outcome.resolution
-        if resolution is None:
-            continue
-        weights = params.weights(Resolution(resolution))
-        if weights is None:
-            continue
-        d = _decay(require_aware(outcome.due, "due time"), now, params.half_life_days)
-        r += d * weights[0]
-        s += d * weights[1]
+    r, s = sums(outcomes, now=now, params=params)
     alpha, beta = params.prior_success + r, params.prior_failure + s
     mean = alpha / (alpha + beta)
     p10 = beta_quantile(alpha, beta, 0.1)
     p90 = beta_quantile(alpha, beta, 0.9)
     n_eff = r + s
     return Reliability(score=mean, p10=p10, p90=p90, n_eff=n_eff, r=r, s=s,
-                       tier=_tier(mean, n_eff, p10))
+                       tier=classify(r, s, params))
 
 
 def _counted_by(outcome: OutcomeLike, instant: datetime) -> bool:

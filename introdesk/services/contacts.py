@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from introdesk.core import reliability as reliability_model
@@ -63,8 +63,8 @@ class ContactsOps(DeskBase):
             if chosen_tier is None:
                 return ids
             params = self._settings_in(session).reliability_params()
-            scores = reliabilities(session, ids, when, params)
-            return [i for i in ids if scores[i].tier is chosen_tier]
+            tiers = tiers_of(session, ids, when, params)
+            return [i for i in ids if tiers[i] is chosen_tier]
 
     def contact_rows(self, ids: Sequence[int], *, now: datetime | None = None) -> list[ContactRow]:
         """Display rows for these ids, in the same order; ids that no longer exist are skipped.
@@ -114,6 +114,37 @@ class ContactsOps(DeskBase):
 def reliabilities(
     session: Session, ids: list[int], when: datetime, params: ReliabilityParams
 ) -> dict[int, Reliability]:
+    outcomes = _outcomes(session, ids)
+    return {i: reliability_model.score(outcomes[i], now=when, params=params) for i in ids}
+
+
+def tiers_of(
+    session: Session, ids: list[int], when: datetime, params: ReliabilityParams
+) -> dict[int, Tier]:
+    """Just the tiers (no percentile band): what a tier filter over everyone needs. The
+    commitments are read raw (no per-row type conversion): 400,000 rows on a large network."""
+    table = Commitment.__table__
+    query = select(table.c.owed_by_id, type_coerce(table.c.due_at, String),
+                   type_coerce(table.c.resolution, String)).where(
+        table.c.resolution.is_not(None))
+    if len(ids) <= _IN_LIST_LIMIT:
+        query = query.where(table.c.owed_by_id.in_(ids))
+    outcomes: dict[int, list[tuple[float, str]]] = defaultdict(list)
+    for owed_by, due, resolution in session.execute(query):
+        outcomes[owed_by].append((_seconds(due), resolution))
+    now = when.timestamp()
+    return {i: reliability_model.classify(*reliability_model.sums_from_seconds(
+        outcomes[i], now=now, params=params), params) for i in ids}
+
+
+def _seconds(value: object) -> float:
+    """A stored moment as POSIX seconds: SQLite gives naive-UTC text, PostgreSQL datetimes."""
+    if isinstance(value, datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=UTC)).timestamp()
+    return datetime.fromisoformat(str(value)).replace(tzinfo=UTC).timestamp()
+
+
+def _outcomes(session: Session, ids: list[int]) -> dict[int, list[OutcomeFact]]:
     outcomes: dict[int, list[OutcomeFact]] = defaultdict(list)
     if ids:
         query = select(Commitment.owed_by_id, Commitment.due_at, Commitment.resolution,
@@ -122,4 +153,4 @@ def reliabilities(
             query = query.where(Commitment.owed_by_id.in_(ids))
         for owed_by, due, resolution, resolved_at in session.execute(query):
             outcomes[owed_by].append(OutcomeFact(due, resolution, resolved_at))
-    return {i: reliability_model.score(outcomes[i], now=when, params=params) for i in ids}
+    return outcomes

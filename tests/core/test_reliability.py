@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from introdesk.core.errors import ValidationError
@@ -145,3 +145,19 @@ def test_an_outcome_resolved_early_counts_from_its_resolution() -> None:
     assert score_at([kept_early], at=NOW - timedelta(days=2)).n_eff == 0
     assert score_at([kept_early], at=NOW).n_eff == pytest.approx(1.0)
     assert history([kept_early], now=NOW)[-1].reliability.n_eff == pytest.approx(1.0)
+
+
+@given(st.floats(0, 60), st.floats(0, 60))
+@settings(max_examples=500, deadline=None)
+def test_classify_agrees_with_the_tier_rule_on_the_10th_percentile(r: float, s: float) -> None:
+    """The tier from one CDF value equals the DESIGN.md rule stated with the quantile."""
+    from introdesk.core.beta import beta_quantile
+    from introdesk.core.reliability import DEFAULT_PARAMS, classify
+
+    alpha, beta = DEFAULT_PARAMS.prior_success + r, DEFAULT_PARAMS.prior_failure + s
+    p10 = beta_quantile(alpha, beta, 0.1)
+    assume(abs(p10 - 0.5) > 1e-9)  # the two ways may round apart exactly on the line
+    mean = alpha / (alpha + beta)
+    expected = (Tier.UNRELIABLE if mean < 0.5 else Tier.NEW if r + s < 1.5
+                else Tier.RELIABLE if p10 >= 0.5 else Tier.MIXED)
+    assert classify(r, s) is expected

@@ -75,3 +75,21 @@ def test_people_in_the_trash_are_not_import_matches(desk: Desk, tmp_path: Path) 
     path.write_text("Name,E-mail 1 - Value\nMaya Chen,maya@example.org\n")
     plan = desk.plan_import(desk.read_import_files([path]))
     assert plan.items[0].match_id is None
+
+
+def test_the_tier_filter_agrees_with_each_persons_full_reliability(desk: Desk) -> None:
+    """The fast path of the tier filter (raw rows, one CDF value) against the Desk's full
+    computation, on a network with every kind of history."""
+    from introdesk.services.demo import load_demo
+
+    from introdesk.core.clock import utc_now
+
+    load_demo(desk)  # a network of the last two years
+    now = utc_now()
+    everyone = desk.contact_ids("", now=now)
+    by_tier: dict[str, set[int]] = {}
+    for pid in everyone:
+        by_tier.setdefault(desk.reliability(pid, now=now).tier.value, set()).add(pid)
+    assert len(by_tier) >= 3
+    for tier, people in by_tier.items():
+        assert set(desk.contact_ids("", tier=tier, now=now)) == people
