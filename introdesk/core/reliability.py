@@ -87,6 +87,34 @@ class Reliability:
 
 
 @dataclass(frozen=True)
+class Standing:
+    """Score and tier, with the percentile band worked out only when asked for: lists of
+    thousands of people show the tier and the score, and the band only in a tooltip."""
+
+    score: float
+    n_eff: float
+    r: float
+    s: float
+    tier: Tier
+    params: ReliabilityParams
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+    def band(self) -> tuple[float, float]:
+        alpha, beta = self.params.prior_success + self.r, self.params.prior_failure + self.s
+        return beta_quantile(alpha, beta, 0.1), beta_quantile(alpha, beta, 0.9)
+
+
+def standing_from_sums(r: float, s: float,
+                       params: ReliabilityParams = DEFAULT_PARAMS) -> Standing:
+    alpha, beta = params.prior_success + r, params.prior_failure + s
+    return Standing(score=alpha / (alpha + beta), n_eff=r + s, r=r, s=s,
+                    tier=classify(r, s, params), params=params)
+
+
+@dataclass(frozen=True)
 class ReliabilityPoint:
     at: datetime
     reliability: Reliability

@@ -12,7 +12,12 @@ from sqlalchemy.orm import Session
 
 from introdesk.core import reliability as reliability_model
 from introdesk.core.clock import aware_or_now
-from introdesk.core.reliability import OutcomeFact, Reliability, ReliabilityParams
+from introdesk.core.reliability import (
+    OutcomeFact,
+    Reliability,
+    ReliabilityParams,
+    Standing,
+)
 from introdesk.core.vocabulary import Tier
 from introdesk.services import validate
 from introdesk.services.base import DeskBase
@@ -34,14 +39,14 @@ class ContactRow:
     title: str | None
     emails: tuple[str, ...]
     tags: tuple[str, ...]
-    reliability: Reliability
+    standing: Standing
     open_commitments: int
     overdue_commitments: int
     last_activity: datetime | None
 
     @property
     def tier(self) -> Tier:
-        return self.reliability.tier
+        return self.standing.tier
 
 
 class ContactsOps(DeskBase):
@@ -77,7 +82,7 @@ class ContactsOps(DeskBase):
             people = {p.id: p for p in session.scalars(
                 select(Person).where(Person.id.in_(wanted))).unique()}
             params = self._settings_in(session).reliability_params()
-            scores = reliabilities(session, list(people), when, params)
+            standings = standings_of(session, list(people), when, params)
             open_counts: dict[int, int] = defaultdict(int)
             overdue_counts: dict[int, int] = defaultdict(int)
             for owed_by, due in session.execute(
@@ -99,7 +104,7 @@ class ContactsOps(DeskBase):
                     id=p.id, name=p.name,
                     organization=p.organization.name if p.organization else None,
                     title=p.title, emails=tuple(e.address for e in p.emails),
-                    tags=tuple(t.name for t in p.tags), reliability=scores[p.id],
+                    tags=tuple(t.name for t in p.tags), standing=standings[p.id],
                     open_commitments=open_counts[p.id], overdue_commitments=overdue_counts[p.id],
                     last_activity=last.get(p.id),
                 )
@@ -121,8 +126,15 @@ def reliabilities(
 def tiers_of(
     session: Session, ids: list[int], when: datetime, params: ReliabilityParams
 ) -> dict[int, Tier]:
-    """Just the tiers (no percentile band): what a tier filter over everyone needs. The
-    commitments are read raw (no per-row type conversion): 400,000 rows on a large network."""
+    """Just the tiers: what a tier filter over everyone needs."""
+    return {i: s.tier for i, s in standings_of(session, ids, when, params).items()}
+
+
+def standings_of(
+    session: Session, ids: list[int], when: datetime, params: ReliabilityParams
+) -> dict[int, Standing]:
+    """Score and tier without the band. The commitments are read raw (no per-row type
+    conversion): a tier filter over a large network reads 400,000 of them."""
     table = Commitment.__table__
     query = select(table.c.owed_by_id, type_coerce(table.c.due_at, String),
                    type_coerce(table.c.resolution, String)).where(
@@ -133,7 +145,7 @@ def tiers_of(
     for owed_by, due, resolution in session.execute(query):
         outcomes[owed_by].append((_seconds(due), resolution))
     now = when.timestamp()
-    return {i: reliability_model.classify(*reliability_model.sums_from_seconds(
+    return {i: reliability_model.standing_from_sums(*reliability_model.sums_from_seconds(
         outcomes[i], now=now, params=params), params) for i in ids}
 
 

@@ -9,8 +9,9 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-PAGE = 200
-MAX_CACHED = 20 * PAGE
+# A screenful and a half: a keystroke in the search box waits for one page.
+PAGE = 50
+MAX_CACHED = 4000
 """Rows kept after they were shown: scrolling through 100,000 contacts must not keep them all."""
 Index = QModelIndex | QPersistentModelIndex
 

@@ -38,7 +38,7 @@ def test_the_generator_is_deterministic_and_passes_check(small_network: Path,
         assert desk.check() == []
         kinds = {r.kind.value for r in desk.timeline(limit=2000)}
         assert {"intro_proposed", "consent_agreed", "intro_made", "commitment_resolved"} <= kinds
-        tiers = {row.reliability.tier.value for row in desk.contact_rows(desk.contact_ids("")[:400])}
+        tiers = {row.standing.tier.value for row in desk.contact_rows(desk.contact_ids("")[:400])}
         assert {"reliable", "mixed", "unreliable", "new"} <= tiers
 
 

@@ -14,6 +14,7 @@ import os
 import random
 import sqlite3
 import sys
+import traceback
 from datetime import UTC, datetime, timedelta
 
 from introdesk.core.errors import IntrodeskError
@@ -86,8 +87,11 @@ def zygote() -> None:
         if pid == 0:
             try:
                 work(db, side, int(seed))
+            except BaseException:  # noqa: BLE001 - the parent reads this from stderr
+                traceback.print_exc()
+                sys.stderr.flush()
             finally:
-                os._exit(0)
+                os._exit(3)  # a child only ever ends by being killed
         print(pid, flush=True)
         os.waitpid(pid, 0)
         print("reaped", flush=True)

@@ -80,9 +80,8 @@ def test_people_in_the_trash_are_not_import_matches(desk: Desk, tmp_path: Path) 
 def test_the_tier_filter_agrees_with_each_persons_full_reliability(desk: Desk) -> None:
     """The fast path of the tier filter (raw rows, one CDF value) against the Desk's full
     computation, on a network with every kind of history."""
-    from introdesk.services.demo import load_demo
-
     from introdesk.core.clock import utc_now
+    from introdesk.services.demo import load_demo
 
     load_demo(desk)  # a network of the last two years
     now = utc_now()

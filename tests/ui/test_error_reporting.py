@@ -12,7 +12,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from introdesk.ui.error_dialog import ErrorDialog, ErrorReporter, details_text, summary_text
+from introdesk.ui.error_dialog import (
+    ErrorDialog,
+    ErrorReporter,
+    details_text,
+    summary_text,
+)
 from introdesk.ui.logs import LOG_NAME, log, setup_logging
 
 

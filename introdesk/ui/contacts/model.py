@@ -91,9 +91,10 @@ class ContactsModel(LazyIdModel[ContactRow]):
         if role == TIER_ROLE:
             return row.tier.value
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.RELIABILITY:
-            r = row.reliability
+            r = row.standing
+            p10, p90 = r.band()
             return (f"{r.tier.value.capitalize()}: score {r.percent}/100, likely between "
-                    f"{round(r.p10 * 100)} and {round(r.p90 * 100)}")
+                    f"{round(p10 * 100)} and {round(p90 * 100)}")
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.RELIABILITY:
             return tier_color(row.tier)
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.OPEN and row.overdue_commitments:
@@ -127,7 +128,7 @@ def _display(row: ContactRow, column: Column) -> str:
     if column is Column.TITLE:
         return row.title or ""
     if column is Column.RELIABILITY:
-        return f"{row.tier.value.capitalize()} · {row.reliability.percent}"
+        return f"{row.tier.value.capitalize()} · {row.standing.percent}"
     if column is Column.OPEN:
         if row.overdue_commitments:
             return f"{row.open_commitments} ({row.overdue_commitments} overdue)"
