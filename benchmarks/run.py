@@ -79,9 +79,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         figures = measure(args.size, args.repeat, Path(folder), args.only)
+    results = [f.as_dict() for f in figures]
+    if args.only and args.out.exists():
+        # A partial run updates its own figures and keeps the others from the last full run.
+        earlier = json.loads(args.out.read_text())
+        if earlier.get("size") == args.size:
+            fresh = {r["name"]: r for r in results}
+            kept = [fresh.pop(r["name"], r) for r in earlier["figures"]]
+            results = kept + list(fresh.values())
     args.out.write_text(json.dumps({
         "size": args.size, "python": platform.python_version(), "machine": platform.machine(),
-        "figures": [f.as_dict() for f in figures]}, indent=1) + "\n")
+        "figures": results}, indent=1) + "\n")
     print(f"\n{sum(f.met for f in figures)} of {len(figures)} targets met; wrote {args.out}")
     return 0 if all(f.met for f in figures) else 1
 

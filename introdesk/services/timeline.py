@@ -49,9 +49,14 @@ class TimelineOps(DeskBase):
         kinds: Iterable[EventKind | str] | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        offset: int = 0,
+        limit: int | None = None,
     ) -> list[int]:
-        """The ids `timeline` would return, newest first (for lazy views)."""
+        """The ids `timeline` would return, newest first (for lazy views), optionally a slice."""
         query = self._event_query(select(Event.id), person_id, intro_id, kinds, since, until)
+        query = query.offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
         with self._read() as session:
             self._check_refs(session, person_id, intro_id)
             return list(session.scalars(query))

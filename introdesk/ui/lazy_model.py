@@ -27,6 +27,9 @@ R = TypeVar("R", bound=HasId)
 class LazyIdModel(QAbstractTableModel, Generic[R]):
     #: One header per column, in column order.
     headers: tuple[str, ...] = ()
+    #: Ids read this many at a time, more as the view scrolls near the end (Qt's fetchMore);
+    #: None reads them all at once. A million events are not read to show the first forty.
+    id_chunk: int | None = None
 
     def __init__(self, parent: Any = None, *, active: bool = True) -> None:
         super().__init__(parent)
@@ -35,6 +38,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         self._active = active
         self._stale = False
         self._ids: list[int] = []
+        self._more = False
         self._row_of: dict[int, int] = {}
         # Least recently shown first: the oldest rows are dropped past MAX_CACHED.
         self._cache: OrderedDict[int, R] = OrderedDict()
@@ -42,6 +46,10 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
     # What each model says
 
     def load_ids(self) -> list[int]:
+        raise NotImplementedError
+
+    def load_id_chunk(self, offset: int, limit: int) -> list[int]:
+        """For models with `id_chunk`: the ids from `offset`, at most `limit` of them."""
         raise NotImplementedError
 
     def fetch(self, ids: Sequence[int]) -> Iterable[R]:
@@ -56,7 +64,11 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             return
         self._stale = False
         self.beginResetModel()
-        self._ids = self.load_ids()
+        if self.id_chunk is None:
+            self._ids, self._more = self.load_ids(), False
+        else:
+            self._ids = self.load_id_chunk(0, self.id_chunk)
+            self._more = len(self._ids) == self.id_chunk
         self._row_of = {item_id: row for row, item_id in enumerate(self._ids)}
         self._cache.clear()
         self.endResetModel()
@@ -102,6 +114,24 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             self._cache.popitem(last=False)
 
     # QAbstractTableModel overrides
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more or self.id_chunk is None:
+            return
+        known = set(self._row_of)
+        more = [i for i in self.load_id_chunk(len(self._ids), self.id_chunk) if i not in known]
+        self._more = len(more) == self.id_chunk
+        if not more:
+            self._more = False
+            return
+        start = len(self._ids)
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+        self._ids.extend(more)
+        self._row_of.update({item_id: start + n for n, item_id in enumerate(more)})
+        self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._ids)

@@ -52,3 +52,48 @@ def test_scrolling_everything_keeps_a_bounded_cache(qtmodeltester) -> None:
     assert model.fetched == fetched
     assert model.data(model.index(0, 0)) == "1"  # the first page was dropped and comes back
     assert model.fetched == fetched + lazy_model.PAGE
+
+
+class ChunkedNumbers(Numbers):
+    id_chunk = 1000
+
+    def load_id_chunk(self, offset: int, limit: int) -> list[int]:
+        self.chunks = getattr(self, "chunks", 0) + 1
+        return list(range(offset + 1, min(offset + limit, self.count) + 1))
+
+
+def test_ids_come_a_chunk_at_a_time(qtmodeltester) -> None:
+    model = ChunkedNumbers(2_500)
+    assert model.rowCount() == 1000 and model.canFetchMore()
+    qtmodeltester.check(model)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 2_500 and model.chunks >= 3
+    assert model.data(model.index(2_499, 0)) == "2500"
+    assert model.row_of(2_500) == 2_499
+
+
+def test_the_timeline_reads_its_first_chunk_and_more_on_scrolling(qtbot, tmp_path) -> None:
+    from PySide6.QtWidgets import QTableView
+
+    from benchmarks.generate import generate
+    from introdesk.services import Desk
+    from introdesk.ui.timeline.model import TimelineModel
+
+    db = tmp_path / "s.db"
+    counts = generate(db, "S", seed=5)
+    with Desk.open(db) as desk:
+        model = TimelineModel(desk)
+        assert model.rowCount() == 1000 and model.canFetchMore()
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        view.resize(600, 400)
+        view.show()
+        for _ in range(4):
+            view.scrollToBottom()
+            qtbot.wait(10)
+        assert model.rowCount() > 1000
+        ids = [model.id_at(r) for r in range(model.rowCount())]
+        assert ids == desk.event_ids()[:len(ids)]  # the same order as reading them at once
+        assert len(desk.event_ids()) == counts["events"]

@@ -35,8 +35,10 @@ class TimelineModel(LazyIdModel[EventRecord]):
         self._filter: dict[str, Any] = {}
         self.reload()
 
-    def load_ids(self) -> list[int]:
-        return self._desk.event_ids(**self._filter)
+    id_chunk = 1000
+
+    def load_id_chunk(self, offset: int, limit: int) -> list[int]:
+        return self._desk.event_ids(**self._filter, offset=offset, limit=limit)
 
     def fetch(self, ids: Sequence[int]) -> list[EventRecord]:
         return self._desk.event_rows(ids)
