@@ -39,6 +39,8 @@ class DeskBase:
         self.location = location
         self.connector_id = connector_id
         self._closed = False
+        # Counts committed writes, so caches of what is stored know when they are stale.
+        self._generation = 0
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
@@ -49,6 +51,8 @@ class DeskBase:
                 yield session
         except OperationalError as exc:
             raise _database_error(exc, self.location) from exc
+        finally:
+            self._generation += 1  # even a failed write may have been half-seen by a cache
 
     @contextmanager
     def _read(self) -> Iterator[Session]:

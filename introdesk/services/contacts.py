@@ -21,7 +21,7 @@ from introdesk.core.reliability import (
 from introdesk.core.vocabulary import Tier
 from introdesk.services import validate
 from introdesk.services.base import DeskBase
-from introdesk.services.search import active, where_person_matches
+from introdesk.services.people_index import PeopleIndex
 from introdesk.store.models import Commitment, Event, Person, Tag, person_tag
 
 # Beyond this many ids an IN (...) list is slower than reading every row (and SQLite caps
@@ -59,12 +59,11 @@ class ContactsOps(DeskBase):
         when = aware_or_now(now, "time")
         chosen_tier = validate.choice(Tier, tier, "tier") if tier is not None else None
         with self._read() as session:
-            query = active(where_person_matches(select(Person.id), text))
+            ids = self._people_index(session).search(text)
             if tag:
-                query = query.where(Person.id.in_(
-                    select(person_tag.c.person_id).join(Tag).where(
-                        func.lower(Tag.name) == tag.strip().lower())))
-            ids = list(session.scalars(query.order_by(func.lower(Person.name), Person.id)))
+                tagged = set(session.scalars(select(person_tag.c.person_id).join(Tag).where(
+                    func.lower(Tag.name) == tag.strip().lower())))
+                ids = [i for i in ids if i in tagged]
             if chosen_tier is None:
                 return ids
             params = self._settings_in(session).reliability_params()
@@ -110,6 +109,13 @@ class ContactsOps(DeskBase):
                 )
                 for p in (people.get(i) for i in wanted) if p is not None
             ]
+
+    def _people_index(self, session: Session) -> PeopleIndex:
+        cached: tuple[int, PeopleIndex] | None = getattr(self, "_index_cache", None)
+        if cached is None or cached[0] != self._generation:
+            cached = (self._generation, PeopleIndex(session))
+            self._index_cache = cached
+        return cached[1]
 
     def tag_names(self) -> list[str]:
         with self._read() as session:

@@ -39,7 +39,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         self._stale = False
         self._ids: list[int] = []
         self._more = False
-        self._row_of: dict[int, int] = {}
+        self._row_index: dict[int, int] | None = {}
         # Least recently shown first: the oldest rows are dropped past MAX_CACHED.
         self._cache: OrderedDict[int, R] = OrderedDict()
 
@@ -57,8 +57,9 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
 
     # Shared behaviour
 
-    def reload(self) -> None:
-        """Re-read the ids (rows came, went or a filter changed); forget cached rows."""
+    def reload(self, *, keep_rows: bool = False) -> None:
+        """Re-read the ids (rows came, went or a filter changed). Cached rows are forgotten,
+        unless `keep_rows` says only the filter changed (the rows themselves did not)."""
         if not self._active:
             self._stale = True
             return
@@ -69,8 +70,9 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         else:
             self._ids = self.load_id_chunk(0, self.id_chunk)
             self._more = len(self._ids) == self.id_chunk
-        self._row_of = {item_id: row for row, item_id in enumerate(self._ids)}
-        self._cache.clear()
+        self._row_index = None  # built on first use: a keystroke should not pay for it
+        if not keep_rows:
+            self._cache.clear()
         self.endResetModel()
 
     def activate(self) -> None:
@@ -83,16 +85,21 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         """Re-fetch just these rows the next time they are shown."""
         for item_id in ids:
             self._cache.pop(item_id, None)
-            row = self._row_of.get(item_id)
+            row = self._row_of().get(item_id)
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0),
                                       self.index(row, len(self.headers) - 1))
+
+    def _row_of(self) -> dict[int, int]:
+        if self._row_index is None:
+            self._row_index = {item_id: row for row, item_id in enumerate(self._ids)}
+        return self._row_index
 
     def id_at(self, row: int) -> int:
         return self._ids[row]
 
     def row_of(self, item_id: int) -> int | None:
-        return self._row_of.get(item_id)
+        return self._row_of().get(item_id)
 
     def record(self, row: int) -> R | None:
         item_id = self._ids[row]
@@ -121,7 +128,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or not self._more or self.id_chunk is None:
             return
-        known = set(self._row_of)
+        known = self._row_of()
         more = [i for i in self.load_id_chunk(len(self._ids), self.id_chunk) if i not in known]
         self._more = len(more) == self.id_chunk
         if not more:
@@ -130,7 +137,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         start = len(self._ids)
         self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
         self._ids.extend(more)
-        self._row_of.update({item_id: start + n for n, item_id in enumerate(more)})
+        self._row_of().update({item_id: start + n for n, item_id in enumerate(more)})
         self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature

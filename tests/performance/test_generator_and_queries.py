@@ -66,3 +66,42 @@ def test_a_page_of_contacts_costs_the_same_statements_for_10_or_100_rows(
         event.remove(desk._engine, "before_cursor_execute", count)  # noqa: SLF001
     assert ten == hundred, (ten, hundred)
     assert hundred <= 12  # BEGIN, settings, people, emails, phones, tags, commitments, ... COMMIT
+
+
+QUERIES = ("", "m", "ma", "maya", "maya c", "maya ch", "CHEN", "acme", "analyst", "org",
+           "example.org", "hiring", "data", "zz", "a b", "ha ha", "  spaced   words ", "1",
+           "recruiter", "in", "the")
+
+
+def _sql_search(desk: Desk, text: str) -> list[int]:
+    from sqlalchemy import func, select
+
+    from introdesk.services.search import active, where_person_matches
+    from introdesk.store.models import Person
+
+    with desk._read() as session:  # noqa: SLF001 - the SQL reference, against the index
+        query = active(where_person_matches(select(Person.id), text))
+        return list(session.scalars(query.order_by(func.lower(Person.name), Person.id)))
+
+
+def test_the_in_memory_search_equals_the_sql_search(small_network: Path) -> None:
+    with Desk.open(small_network) as desk:
+        for text in QUERIES:  # typed one after another: narrowing is exercised too
+            assert desk.contact_ids(text) == _sql_search(desk, text), text
+        for text in reversed(QUERIES):
+            assert desk.contact_ids(text) == _sql_search(desk, text), text
+
+
+def test_the_search_sees_every_write_at_once(desk: Desk) -> None:
+    maya = desk.add_person("Maya Chen", email="maya@example.org", tags=["hiring"])
+    assert desk.contact_ids("maya") == [maya.id]
+    desk.edit_person(maya.id, name="Maya Okafor", organization="Globex")
+    assert desk.contact_ids("chen") == [] and desk.contact_ids("globex") == [maya.id]
+    desk.trash_person(maya.id)
+    assert desk.contact_ids("maya") == []
+    desk.restore_person(maya.id)
+    dup = desk.add_person("M. Okafor", email="mo@example.org")
+    assert desk.contact_ids("okafor") == [dup.id, maya.id]
+    desk.merge_people(maya.id, dup.id)
+    assert desk.contact_ids("mo@example") == [maya.id]
+    assert desk.contact_ids("hiring", tag="hiring") == [maya.id]

@@ -59,7 +59,7 @@ class ContactsModel(LazyIdModel[ContactRow]):
     def set_filter(self, text: str = "", tier: Tier | None = None, tag: str | None = None) -> None:
         if (text, tier, tag) != self._filter:
             self._filter = (text, tier, tag)
-            self.reload()
+            self.reload(keep_rows=True)  # a narrower search shows rows already fetched
 
     def on_hub_changed(self, change: Change) -> None:
         """Re-read the ids only when people came or went (or a tier filter may now match

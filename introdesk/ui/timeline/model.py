@@ -55,7 +55,7 @@ class TimelineModel(LazyIdModel[EventRecord]):
         if change.everything or change.membership or change.people or change.intros:
             known = dict(self._cache)
             self.reload()
-            self._cache.update({i: e for i, e in known.items() if i in self._row_of})
+            self._cache.update({i: e for i, e in known.items() if self.row_of(i) is not None})
 
     def event_at(self, row: int) -> EventRecord | None:
         return self.record(row)
