@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime
 from typing import Protocol
 
@@ -153,14 +154,19 @@ def sums(
         now=now.timestamp(), params=params)
 
 
+@lru_cache(maxsize=8)
+def _weight_table(params: ReliabilityParams) -> dict[str, tuple[float, float] | None]:
+    # Made once per set of settings, not once per person (100,000 people on a large network).
+    return {str(resolution.value): params.weights(resolution) for resolution in Resolution}
+
+
 def sums_from_seconds(
     outcomes: Iterable[tuple[float, Resolution | str | None]], *, now: float,
     params: ReliabilityParams = DEFAULT_PARAMS,
 ) -> tuple[float, float]:
     """`sums` over (due as POSIX seconds, resolution) pairs: the form a bulk read gives
     cheaply (reliability of 100,000 people reads 400,000 of them)."""
-    weights: dict[str, tuple[float, float] | None] = {
-        str(resolution.value): params.weights(resolution) for resolution in Resolution}
+    weights = _weight_table(params)
     r = s = 0.0
     for due, resolution in outcomes:
         if resolution is None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import Float, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from introdesk.core import reliability as reliability_model
@@ -22,6 +23,7 @@ from introdesk.core.vocabulary import Tier
 from introdesk.services import validate
 from introdesk.services.base import DeskBase
 from introdesk.services.people_index import PeopleIndex
+from introdesk.services.search import active
 from introdesk.store.models import Commitment, Event, Person, Tag, person_tag
 
 # Beyond this many ids an IN (...) list is slower than reading every row (and SQLite caps
@@ -59,7 +61,11 @@ class ContactsOps(DeskBase):
         when = aware_or_now(now, "time")
         chosen_tier = validate.choice(Tier, tier, "tier") if tier is not None else None
         with self._read() as session:
-            ids = self._people_index(session).search(text)
+            if (text or "").strip():
+                ids = self._people_index(session).search(text)
+            else:  # everyone: no index to build for that
+                ids = list(session.scalars(active(select(Person.id)).order_by(
+                    func.lower(Person.name), Person.id)))
             if tag:
                 tagged = set(session.scalars(select(person_tag.c.person_id).join(Tag).where(
                     func.lower(Tag.name) == tag.strip().lower())))
@@ -142,24 +148,24 @@ def standings_of(
     """Score and tier without the band. The commitments are read raw (no per-row type
     conversion): a tier filter over a large network reads 400,000 of them."""
     table = Commitment.__table__
-    query = select(table.c.owed_by_id, type_coerce(table.c.due_at, String),
+    # The database turns due times into POSIX seconds: parsing 400,000 timestamps in Python
+    # was most of the time. (SQLite keeps naive UTC text; julianday reads it.)
+    if session.get_bind().dialect.name == "sqlite":
+        seconds: Any = (func.julianday(table.c.due_at) - 2440587.5) * 86400.0
+    else:
+        seconds = func.extract("epoch", table.c.due_at)
+    query = select(table.c.owed_by_id, type_coerce(seconds, Float),
                    type_coerce(table.c.resolution, String)).where(
         table.c.resolution.is_not(None))
     if len(ids) <= _IN_LIST_LIMIT:
         query = query.where(table.c.owed_by_id.in_(ids))
     outcomes: dict[int, list[tuple[float, str]]] = defaultdict(list)
-    for owed_by, due, resolution in session.execute(query):
-        outcomes[owed_by].append((_seconds(due), resolution))
+    for owed_by, due, resolution in session.execute(query).all():
+        outcomes[owed_by].append((float(due), resolution))
     now = when.timestamp()
     return {i: reliability_model.standing_from_sums(*reliability_model.sums_from_seconds(
         outcomes[i], now=now, params=params), params) for i in ids}
 
-
-def _seconds(value: object) -> float:
-    """A stored moment as POSIX seconds: SQLite gives naive-UTC text, PostgreSQL datetimes."""
-    if isinstance(value, datetime):
-        return (value if value.tzinfo else value.replace(tzinfo=UTC)).timestamp()
-    return datetime.fromisoformat(str(value)).replace(tzinfo=UTC).timestamp()
 
 
 def _outcomes(session: Session, ids: list[int]) -> dict[int, list[OutcomeFact]]:
