@@ -55,7 +55,7 @@ def measure(size: str, repeat: int, folder: Path, only: str | None) -> list[Figu
         ("search", lambda: [data.contact_search(main_db, size), data.contact_search(large, "L")]),
         ("memory", lambda: [scrolling_memory(large, empty, "L")]),
         ("reliability", lambda: [data.reliability_one(main_db, size),
-                                 data.reliability_everyone(large, "L")]),
+                                 *data.reliability_everyone(large, "L", folder)]),
         ("chart", lambda: person_chart(main_db, size)),
         ("import", lambda: [import_linkedin_30k(folder, size=size, repeat=repeat)]),
         ("timeline", lambda: [data.timeline_first_page(large, "L")]),

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import datetime
+from functools import lru_cache
 from typing import Protocol
 
 from introdesk.core.beta import beta_quantile, regularized_incomplete_beta
@@ -155,7 +155,7 @@ def sums(
 
 
 @lru_cache(maxsize=8)
-def _weight_table(params: ReliabilityParams) -> dict[str, tuple[float, float] | None]:
+def weight_table(params: ReliabilityParams) -> dict[str, tuple[float, float] | None]:
     # Made once per set of settings, not once per person (100,000 people on a large network).
     return {str(resolution.value): params.weights(resolution) for resolution in Resolution}
 
@@ -166,7 +166,7 @@ def sums_from_seconds(
 ) -> tuple[float, float]:
     """`sums` over (due as POSIX seconds, resolution) pairs: the form a bulk read gives
     cheaply (reliability of 100,000 people reads 400,000 of them)."""
-    weights = _weight_table(params)
+    weights = weight_table(params)
     r = s = 0.0
     for due, resolution in outcomes:
         if resolution is None:

@@ -6,8 +6,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
-from introdesk.core.reliability import Reliability
 from introdesk.core.vocabulary import ConsentState, Outcome, Resolution, Tier
 
 SUCCESS_OUTCOMES = frozenset({Outcome.HIRED, Outcome.MET})
@@ -38,7 +38,20 @@ class Distribution:
         return sum(sum(row) for row in self.counts.values())
 
 
-def score_distribution(reliabilities: Iterable[Reliability], bins: int = 10) -> Distribution:
+class Scored(Protocol):
+    """A full reliability or a standing: the distribution needs no band."""
+
+    @property
+    def score(self) -> float: ...
+
+    @property
+    def n_eff(self) -> float: ...
+
+    @property
+    def tier(self) -> Tier: ...
+
+
+def score_distribution(reliabilities: Iterable[Scored], bins: int = 10) -> Distribution:
     edges = tuple(i / bins for i in range(bins + 1))
     counts = {tier: [0] * bins for tier in TIER_ORDER}
     for reliability in reliabilities:

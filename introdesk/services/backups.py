@@ -34,7 +34,7 @@ class BackupOps(DeskBase):
             return []
         self.backup()
         self._engine.dispose()  # no pooled connection keeps a stale view of the pages
-        self._generation += 1
+        self._changed_behind_sessions()
         return store_check.repair(self.location)
 
     def backup_folder(self) -> Path:

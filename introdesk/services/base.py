@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from introdesk.core.clock import utc_now
 from introdesk.core.errors import DatabaseError, NotFoundError
 from introdesk.core.vocabulary import EventKind
+from introdesk.services.reliability_cache import ReliabilityCache, TouchedOwers
 from introdesk.services.settings import DeskSettings
 from introdesk.store.engine import WRITE_OPTION
 from introdesk.store.location import Location
@@ -41,18 +42,28 @@ class DeskBase:
         self._closed = False
         # Counts committed writes, so caches of what is stored know when they are stale.
         self._generation = 0
+        self._reliability = ReliabilityCache()
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
         """One transaction: commits when the block ends, writes nothing if it raises."""
         self._check_open()
+        touched: TouchedOwers | None = None
         try:
             with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+                touched = TouchedOwers(session)
                 yield session
         except OperationalError as exc:
             raise _database_error(exc, self.location) from exc
         finally:
             self._generation += 1  # even a failed write may have been half-seen by a cache
+            if touched is not None:
+                touched.apply_to(self._reliability)
+
+    def _changed_behind_sessions(self) -> None:
+        """The file was changed without a session (restore, repair): every cache is stale."""
+        self._generation += 1
+        self._reliability.forget_all()
 
     @contextmanager
     def _read(self) -> Iterator[Session]:

@@ -6,17 +6,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Float, String, func, select, type_coerce
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from introdesk.core import reliability as reliability_model
 from introdesk.core.clock import aware_or_now
 from introdesk.core.reliability import (
-    OutcomeFact,
-    Reliability,
-    ReliabilityParams,
     Standing,
 )
 from introdesk.core.vocabulary import Tier
@@ -25,10 +20,6 @@ from introdesk.services.base import DeskBase
 from introdesk.services.people_index import PeopleIndex
 from introdesk.services.search import active
 from introdesk.store.models import Commitment, Event, Person, Tag, person_tag
-
-# Beyond this many ids an IN (...) list is slower than reading every row (and SQLite caps
-# the number of bound variables).
-_IN_LIST_LIMIT = 500
 
 
 @dataclass(frozen=True)
@@ -73,8 +64,8 @@ class ContactsOps(DeskBase):
             if chosen_tier is None:
                 return ids
             params = self._settings_in(session).reliability_params()
-            tiers = tiers_of(session, ids, when, params)
-            return [i for i in ids if tiers[i] is chosen_tier]
+            standings = self._reliability.standings(session, ids, when, params)
+            return [i for i in ids if standings[i].tier is chosen_tier]
 
     def contact_rows(self, ids: Sequence[int], *, now: datetime | None = None) -> list[ContactRow]:
         """Display rows for these ids, in the same order; ids that no longer exist are skipped.
@@ -87,7 +78,7 @@ class ContactsOps(DeskBase):
             people = {p.id: p for p in session.scalars(
                 select(Person).where(Person.id.in_(wanted))).unique()}
             params = self._settings_in(session).reliability_params()
-            standings = standings_of(session, list(people), when, params)
+            standings = self._reliability.standings(session, list(people), when, params)
             open_counts: dict[int, int] = defaultdict(int)
             overdue_counts: dict[int, int] = defaultdict(int)
             for owed_by, due in session.execute(
@@ -126,55 +117,3 @@ class ContactsOps(DeskBase):
     def tag_names(self) -> list[str]:
         with self._read() as session:
             return list(session.scalars(select(Tag.name).order_by(func.lower(Tag.name))))
-
-
-def reliabilities(
-    session: Session, ids: list[int], when: datetime, params: ReliabilityParams
-) -> dict[int, Reliability]:
-    outcomes = _outcomes(session, ids)
-    return {i: reliability_model.score(outcomes[i], now=when, params=params) for i in ids}
-
-
-def tiers_of(
-    session: Session, ids: list[int], when: datetime, params: ReliabilityParams
-) -> dict[int, Tier]:
-    """Just the tiers: what a tier filter over everyone needs."""
-    return {i: s.tier for i, s in standings_of(session, ids, when, params).items()}
-
-
-def standings_of(
-    session: Session, ids: list[int], when: datetime, params: ReliabilityParams
-) -> dict[int, Standing]:
-    """Score and tier without the band. The commitments are read raw (no per-row type
-    conversion): a tier filter over a large network reads 400,000 of them."""
-    table = Commitment.__table__
-    # The database turns due times into POSIX seconds: parsing 400,000 timestamps in Python
-    # was most of the time. (SQLite keeps naive UTC text; julianday reads it.)
-    if session.get_bind().dialect.name == "sqlite":
-        seconds: Any = (func.julianday(table.c.due_at) - 2440587.5) * 86400.0
-    else:
-        seconds = func.extract("epoch", table.c.due_at)
-    query = select(table.c.owed_by_id, type_coerce(seconds, Float),
-                   type_coerce(table.c.resolution, String)).where(
-        table.c.resolution.is_not(None))
-    if len(ids) <= _IN_LIST_LIMIT:
-        query = query.where(table.c.owed_by_id.in_(ids))
-    outcomes: dict[int, list[tuple[float, str]]] = defaultdict(list)
-    for owed_by, due, resolution in session.execute(query).all():
-        outcomes[owed_by].append((float(due), resolution))
-    now = when.timestamp()
-    return {i: reliability_model.standing_from_sums(*reliability_model.sums_from_seconds(
-        outcomes[i], now=now, params=params), params) for i in ids}
-
-
-
-def _outcomes(session: Session, ids: list[int]) -> dict[int, list[OutcomeFact]]:
-    outcomes: dict[int, list[OutcomeFact]] = defaultdict(list)
-    if ids:
-        query = select(Commitment.owed_by_id, Commitment.due_at, Commitment.resolution,
-                       Commitment.resolved_at).where(Commitment.resolution.is_not(None))
-        if len(ids) <= _IN_LIST_LIMIT:
-            query = query.where(Commitment.owed_by_id.in_(ids))
-        for owed_by, due, resolution, resolved_at in session.execute(query):
-            outcomes[owed_by].append(OutcomeFact(due, resolution, resolved_at))
-    return outcomes

@@ -11,11 +11,10 @@ from sqlalchemy.orm import Session
 
 from introdesk.core import stats
 from introdesk.core.clock import aware_or_now
-from introdesk.core.reliability import Reliability
+from introdesk.core.reliability import Standing
 from introdesk.core.risk import RiskAssessment
 from introdesk.core.track_record import TrackRecord, track_record
 from introdesk.core.vocabulary import ConsentState, Resolution, RiskLevel, Side, Tier
-from introdesk.services.contacts import reliabilities
 from introdesk.services.facts import referral_facts
 from introdesk.services.insight import InsightOps
 from introdesk.services.search import active
@@ -57,7 +56,7 @@ class DashboardOps(InsightOps):
             params = self._settings_in(session).reliability_params()
             people: dict[int, str] = {pid: name for pid, name in session.execute(
                 active(select(Person.id, Person.name)))}
-            scores = reliabilities(session, list(people), when, params)
+            scores = self._reliability.standings(session, list(people), when, params)
             intro_facts = _intro_facts(session)
             resolved = [(due.astimezone(), resolution) for due, resolution in session.execute(
                 select(Commitment.due_at, Commitment.resolution)
@@ -80,7 +79,7 @@ class DashboardOps(InsightOps):
             recipients=records,
         )
 
-    def _watch(self, session: Session, people: dict[int, str], scores: dict[int, Reliability],
+    def _watch(self, session: Session, people: dict[int, str], scores: dict[int, Standing],
                when: datetime) -> list[WatchEntry]:
         """Stop first, then caution; within a level, the most recent reason first."""
         suspects = set(session.scalars(select(Commitment.owed_by_id).where(
