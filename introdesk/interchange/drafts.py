@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from introdesk.interchange.column_map import ColumnMapping
 
 
-@dataclass(frozen=True)
-class ContactDraft:
+class ContactDraft(NamedTuple):
     """One contact as read from a file, not yet stored.
 
     `where` says which card or line it came from ("card 3", "line 12"), for the preview and for
-    problems found later (a duplicate, an invalid email).
+    problems found later (a duplicate, an invalid email). A named tuple rather than a frozen
+    dataclass: as immutable, and a third of the cost to make, thirty thousand times an import.
     """
 
     name: str

@@ -8,15 +8,14 @@ from introdesk.interchange.drafts import Problem
 
 # Deliberately loose (the store checks the same way): one @, a dot in the domain, no spaces.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
-_SPACES = re.compile(r"\s+")
 
 
 def clean_text(value: str | None) -> str | None:
     """Whitespace folded (stray tabs, double spaces, newlines) and trimmed; None if empty."""
     if value is None:
         return None
-    cleaned = _SPACES.sub(" ", value).strip()
-    return cleaned or None
+    # str.split() splits on exactly what `\s` matches, and is several times faster.
+    return " ".join(value.split()) or None
 
 
 def clean_email(value: str) -> str | None:

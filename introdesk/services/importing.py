@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from introdesk.core.bulk import collector_paused
 from introdesk.core.clock import aware_or_now
 from introdesk.core.errors import OperationCancelled
 from introdesk.core.vocabulary import EventKind
 from introdesk.interchange.column_map import ColumnMapping, Role
 from introdesk.interchange.drafts import ContactDraft, Problem
 from introdesk.interchange.readers import read_contacts
-from introdesk.services import validate
+from introdesk.services import driver, validate
 from introdesk.services.import_plan import (
     Decision,
     ExistingPeople,
@@ -80,6 +81,7 @@ class ReadFiles:
 
 
 class ImportOps(PeopleOps):
+    @collector_paused()
     def read_import_files(self, paths: Sequence[str | os.PathLike[str]], *,
                           mapping: ColumnMapping | None = None) -> ReadFiles:
         """Read contact files (vCard, LinkedIn/Google/Outlook/other CSV); nothing is written.
@@ -103,11 +105,15 @@ class ImportOps(PeopleOps):
                         result.headers, tuple(Role.IGNORE for _ in result.headers))
                     samples = result.samples
             prefix = f"{name}, " if len(paths) > 1 else ""
-            drafts.extend(_where(d, prefix) for d in result.drafts)
+            if prefix:
+                drafts.extend(d._replace(where=prefix + d.where) for d in result.drafts)
+            else:
+                drafts.extend(result.drafts)
             problems.extend(Problem(prefix + p.where, p.what) for p in result.problems)
         return ReadFiles(", ".join(names), ", ".join(dict.fromkeys(formats)),
                          tuple(drafts), tuple(problems), proposed, needs_mapping, samples)
 
+    @collector_paused()
     def plan_import(self, read: ReadFiles, *, merge_on_name: bool = True) -> ImportPlan:
         """Match every draft against the people here. Email and LinkedIn matches are merged by
         default; name-and-organization matches only when `merge_on_name`."""
@@ -115,14 +121,20 @@ class ImportOps(PeopleOps):
             existing = ExistingPeople(session)
         return make_plan(existing, read.drafts, read.problems, merge_on_name=merge_on_name)
 
+    @collector_paused()
     def apply_import(self, plan: ImportPlan, *, source: str, format: str,
                      progress: Progress | None = None, cancelled: Cancelled | None = None,
                      at: datetime | None = None) -> ImportSummary:
         """Write the plan in one transaction after a verified backup; a cancel (or any error)
         writes nothing. Records one `imported` event with the source and the counts."""
         when = aware_or_now(at)
-        adds = [item.draft for item in plan.items if item.decision is Decision.ADD]
-        merges = [item for item in plan.items if item.decision is Decision.MERGE]
+        adds: list[ContactDraft] = []
+        merges: list[PlanItem] = []
+        for item in plan.items:
+            if item.decision is Decision.ADD:
+                adds.append(item.draft)
+            elif item.decision is Decision.MERGE:
+                merges.append(item)
         total = len(adds) + len(merges)
         report = progress or (lambda done, total: None)
         if self.location.path is not None and total:
@@ -150,18 +162,13 @@ class ImportOps(PeopleOps):
         report(total, total)
         return summary
 
+    @collector_paused()
     def import_files(self, paths: Sequence[str | os.PathLike[str]], *,
                      at: datetime | None = None) -> ImportSummary:
         """Read and import without questions: merges only on the same email or LinkedIn URL."""
         read = self.read_import_files(paths)
         plan = self.plan_import(read, merge_on_name=False)
         return self.apply_import(plan, source=read.source, format=read.format, at=at)
-
-
-def _where(draft: ContactDraft, prefix: str) -> ContactDraft:
-    if not prefix:
-        return draft
-    return replace(draft, where=prefix + draft.where)
 
 
 def _stop_if(cancelled: Cancelled | None) -> None:
@@ -176,43 +183,79 @@ class _BulkWriter:
         self._ops = ops
         self._session = session
         self._when = when
+        self._sqlite = session.get_bind().dialect.name == "sqlite"
         self._orgs: dict[str, int] = {key: oid for oid, key in session.execute(
             select(Organization.id, Organization.name_key))}
+        self._org_names: dict[str, int] = {}
+        self._next_id: int | None = None  # SQLite: the next new person's id
+        self._stamp: Any = None  # SQLite: the time of the import, as the store writes it
 
     def _org_id(self, name: str | None) -> int | None:
         if not name:
             return None
+        known = self._org_names.get(name)  # the same spelling, row after row
+        if known is not None:
+            return known
         key = validate.name_key(name)
         if key not in self._orgs:
             org = self._ops._organization_named(self._session, name, self._when)
             assert org is not None
             self._orgs[key] = org.id
+        self._org_names[name] = self._orgs[key]
         return self._orgs[key]
 
     def add(self, drafts: Sequence[ContactDraft]) -> None:
-        rows = [{"name": d.name, "organization_id": self._org_id(d.organization),
-                 "title": d.title, "linkedin_url": d.linkedin_url, "notes": d.notes,
-                 "created_at": self._when, "updated_at": self._when} for d in drafts]
-        # Core, not ORM, bulk insert: a third of the time for 30,000 rows.
-        people = Base.metadata.tables["person"]
-        ids = list(self._session.scalars(
-            insert(people).returning(people.c.id, sort_by_parameter_order=True), rows))
-        emails = [{"person_id": pid, "address": a, "position": i}
-                  for pid, d in zip(ids, drafts, strict=True) for i, a in enumerate(d.emails)]
-        phones = [{"person_id": pid, "number": n, "position": i}
-                  for pid, d in zip(ids, drafts, strict=True) for i, n in enumerate(d.phones)]
-        if emails:
-            self._session.execute(insert(Base.metadata.tables["person_email"]), emails)
-        if phones:
-            self._session.execute(insert(Base.metadata.tables["person_phone"]), phones)
+        ids = self._insert_people([
+            (d.name, self._org_id(d.organization), d.title, d.linkedin_url, d.notes)
+            for d in drafts])
+        self._insert_rows("person_email", ("person_id", "address", "position"), [
+            (pid, a, i) for pid, d in zip(ids, drafts, strict=True) for i, a in enumerate(d.emails)])
+        self._insert_rows("person_phone", ("person_id", "number", "position"), [
+            (pid, n, i) for pid, d in zip(ids, drafts, strict=True) for i, n in enumerate(d.phones)])
         tagged = [(pid, d.tags) for pid, d in zip(ids, drafts, strict=True) if d.tags]
         if tagged:
             names = list(dict.fromkeys(t for _, tags in tagged for t in tags))
             found = self._ops._tags_named(self._session, names)
             self._session.flush()  # new tags get their ids
             tags = {t.name.casefold(): t.id for t in found}
-            self._session.execute(insert(person_tag), [
-                {"person_id": pid, "tag_id": tags[t.casefold()]} for pid, ts in tagged for t in ts])
+            self._insert_rows(person_tag.name, ("person_id", "tag_id"), [
+                (pid, tags[t.casefold()]) for pid, ts in tagged for t in ts])
+
+    def _insert_rows(self, table: str, columns: tuple[str, ...],
+                     rows: list[tuple[Any, ...]]) -> None:
+        """Rows of plain values (no times, no enums) into a table, in one executemany."""
+        if not rows:
+            return
+        if self._sqlite:  # the driver's own executemany: no per-row work in SQLAlchemy
+            driver.insert_many(self._session, table, columns, rows)
+        else:
+            self._session.execute(insert(Base.metadata.tables[table]),
+                                  [dict(zip(columns, row, strict=True)) for row in rows])
+
+    def _insert_people(self, rows: list[tuple[Any, ...]]) -> list[int]:
+        """The new people's ids, in the order of `rows` (name, organization_id, title,
+        linkedin_url, notes)."""
+        people = Base.metadata.tables["person"]
+        columns = ("name", "organization_id", "title", "linkedin_url", "notes")
+        if not self._sqlite:
+            return list(self._session.scalars(
+                insert(people).values(created_at=self._when, updated_at=self._when)
+                .returning(people.c.id, sort_by_parameter_order=True),
+                [dict(zip(columns, row, strict=True)) for row in rows]))
+        # SQLite gives a new row the largest id plus one, and this transaction holds the write
+        # lock: the ids are known before the insert, which then needs no RETURNING. New people
+        # have no commitments: no reliability to forget.
+        if self._next_id is None:
+            self._next_id = (self._session.scalar(select(func.max(people.c.id))) or 0) + 1
+            dialect = self._session.get_bind().dialect
+            # The time as the store writes it (its type, then SQLite's text), once for all.
+            stamp = people.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
+            self._stamp = stamp(self._when) if stamp is not None else self._when
+        first, when = self._next_id, self._stamp
+        self._insert_rows("person", ("id", *columns, "created_at", "updated_at"), [
+            (person_id, *row, when, when) for person_id, row in enumerate(rows, first)])
+        self._next_id += len(rows)
+        return list(range(first, first + len(rows)))
 
     def merge(self, items: Sequence[PlanItem]) -> None:
         ids = [item.match_id for item in items if item.match_id is not None]

@@ -8,13 +8,12 @@ statement that changes commitments in bulk, or new settings, empties it.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Float, String, event, func, inspect, select, type_coerce
+from sqlalchemy import Float, String, cast, event, func, inspect, select, type_coerce
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from introdesk.core.anchored import AnchoredSums, anchor_each, sums_at
@@ -107,7 +106,8 @@ def summed(session: Session, ids: Sequence[int], *, anchor: float,
     if session.get_bind().dialect.name == "sqlite":  # SQLite keeps naive UTC text
         seconds: Any = (func.julianday(table.c.due_at) - 2440587.5) * 86400.0
     else:
-        seconds = func.extract("epoch", table.c.due_at)
+        # A float in SQL: the driver's rows bypass SQLAlchemy's types (psycopg gives Decimal).
+        seconds = cast(func.extract("epoch", table.c.due_at), Float)
     query = select(table.c.owed_by_id, type_coerce(seconds, Float),
                    type_coerce(table.c.resolution, String)).where(
         table.c.resolution.is_not(None))

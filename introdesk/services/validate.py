@@ -15,13 +15,12 @@ MAX_NAME = 300
 MAX_TEXT = 20_000
 # Deliberately loose: one @, something on each side, a dot in the domain, no spaces.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
-_SPACES = re.compile(r"\s+")
 
 
 def name(value: object, what: str = "name") -> str:
     if not isinstance(value, str):
         raise ValidationError(f"The {what} must be text.")
-    cleaned = _SPACES.sub(" ", value).strip()
+    cleaned = " ".join(value.split())  # what `\s+` → " " and strip() give, faster
     if not cleaned:
         raise ValidationError(f"A {what} is required.")
     if len(cleaned) > MAX_NAME:
@@ -60,7 +59,7 @@ def emails(values: Iterable[object]) -> list[str]:
 def phone(value: object) -> str:
     if not isinstance(value, str):
         raise ValidationError("A phone number must be text.")
-    cleaned = _SPACES.sub(" ", value).strip()
+    cleaned = " ".join(value.split())
     if not re.search(r"\d", cleaned) or len(cleaned) > 64:
         raise ValidationError(f"'{cleaned}' is not a phone number.")
     return cleaned
@@ -87,4 +86,4 @@ def choice(enum_class: type[E], value: object, what: str) -> E:
 
 
 def name_key(value: str) -> str:
-    return _SPACES.sub(" ", value).strip().casefold()
+    return " ".join(value.split()).casefold()

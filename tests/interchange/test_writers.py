@@ -27,7 +27,7 @@ def test_vcard_round_trip_keeps_every_field() -> None:
     text = write_vcards(people)
     back = read_contacts_text(text, "out.vcf")
     assert back.problems == []
-    assert [d.__class__(**{**d.__dict__, "where": ""}) for d in back.drafts] == people
+    assert [d._replace(where="") for d in back.drafts] == people
 
 
 def test_vcard_lines_are_escaped_crlf_and_folded_at_75_octets() -> None:

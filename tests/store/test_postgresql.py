@@ -14,6 +14,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -111,3 +112,28 @@ def test_a_newer_schema_is_refused_on_postgresql(pg_url: str) -> None:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999_future"
     engine.dispose()
     assert head_revision() != "9999_future"
+
+
+def test_an_import_and_everyones_tiers_run_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+    """The paths SQLite does not take: ids from RETURNING, rows through SQLAlchemy, and the
+    reliability cache reading through the PostgreSQL driver."""
+    source = tmp_path / "Connections.csv"
+    source.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                      "Maya,Chen,https://www.linkedin.com/in/maya,maya@example.org,Acme,CTO,"
+                      "01 Mar 2024\nOmar,Haddad,,omar@example.org,Globex,,02 Mar 2024\n",
+                      encoding="utf-8")
+    with Desk.open(pg_url) as desk:
+        first = desk.add_person("Dana Ortiz")
+        assert desk.import_files([source], at=T0).added == 2
+        maya, omar = desk.find_people("Maya Chen")[0], desk.find_people("Omar Haddad")[0]
+        assert maya.id > first.id and omar.emails == ("omar@example.org",)
+        assert maya.organization == "Acme" and maya.created_at == T0
+        intro = desk.propose_intro(maya.id, omar.id, at=T0)
+        desk.record_consent(intro.id, maya.id, agreed=True, at=T0)
+        desk.record_consent(intro.id, omar.id, agreed=True, at=T0)
+        made = desk.make_intro(intro.id, at=T0, expectations=[
+            Expectation(omar.id, maya.id, "reply", T0 + timedelta(days=2))])
+        desk.resolve(made.commitments[0].id, "ghosted", at=T0 + timedelta(days=3))
+        later = T0 + timedelta(days=10)
+        rows = desk.contact_rows([maya.id, omar.id], now=later)
+        assert [r.standing.tier for r in rows] == [Tier.NEW, Tier.UNRELIABLE]
