@@ -43,6 +43,7 @@ class DeskBase:
         # Counts committed writes, so caches of what is stored know when they are stale.
         self._generation = 0
         self._reliability = ReliabilityCache()
+        self._settings_cache: tuple[int, DeskSettings] | None = None
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
@@ -106,7 +107,12 @@ class DeskBase:
             return _load_settings(session)
 
     def _settings_in(self, session: Session) -> DeskSettings:
-        return _load_settings(session)
+        """The settings, read again only after a write (a page of contacts needs them)."""
+        generation = self._generation  # before reading: a write meanwhile makes this stale
+        cached = self._settings_cache
+        if cached is None or cached[0] != generation:
+            cached = self._settings_cache = (generation, _load_settings(session))
+        return cached[1]
 
     def update_settings(self, **changes: Any) -> DeskSettings:
         """Change one or more settings (see `DeskSettings` for the names); returns them all."""

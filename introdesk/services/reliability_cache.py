@@ -111,8 +111,10 @@ def summed(session: Session, ids: Sequence[int], *, anchor: float,
     query = select(table.c.owed_by_id, type_coerce(seconds, Float),
                    type_coerce(table.c.resolution, String)).where(
         table.c.resolution.is_not(None))
-    if len(ids) <= IN_LIST_LIMIT:
-        query = query.where(table.c.owed_by_id.in_(ids))
-    found = anchor_each(driver.rows(session, query), anchor=anchor, params=params)
+    if len(ids) <= IN_LIST_LIMIT:  # a page of people: few rows, a statement compiled once
+        rows = list(session.execute(query.where(table.c.owed_by_id.in_(ids))))
+    else:
+        rows = driver.rows(session, query)
+    found = anchor_each(rows, anchor=anchor, params=params)
     empty = AnchoredSums(anchor, 0.0, 0.0)
     return {i: found.get(i, empty) for i in ids}

@@ -189,12 +189,16 @@ class Event(Base):
     at: Mapped[datetime] = mapped_column(index=True)
     kind: Mapped[EventKind] = mapped_column(text_enum(EventKind, "event_kind"))
     connector_id: Mapped[int | None] = mapped_column(ForeignKey("connector.id"))
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
-    other_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    other_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     intro_id: Mapped[int | None] = mapped_column(ForeignKey("introduction.id"), index=True)
     commitment_id: Mapped[int | None] = mapped_column(ForeignKey("commitment.id"))
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    # A person's latest event from the index alone (the contacts table's last activity).
+    __table_args__ = (Index("ix_event_person_id_at", "person_id", "at"),
+                      Index("ix_event_other_person_id_at", "other_person_id", "at"))
 
 
 class Setting(Base):

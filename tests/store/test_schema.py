@@ -205,5 +205,5 @@ def test_a_first_schema_database_keeps_its_events_when_upgraded(db_path: Path) -
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         indexes = {r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='event'")}
-    assert {"ix_event_at", "ix_event_person_id", "ix_event_other_person_id",
+    assert {"ix_event_at", "ix_event_person_id_at", "ix_event_other_person_id_at",
             "ix_event_intro_id"} <= indexes
