@@ -27,7 +27,7 @@ class Figure:
 
     def line(self) -> str:
         mark = "met" if self.met else "NOT met"
-        return (f"{self.name:<44} {self.value:>12,.1f} {self.unit:<8} baseline "
+        return (f"{self.name:<54} {self.value:>12,.1f} {self.unit:<8} baseline "
                 f"{self.baseline:>12,.1f}  ratio {self.ratio:6.3f}  target {self.target:<8} {mark}")
 
     def as_dict(self) -> dict[str, object]:
