@@ -73,17 +73,23 @@ def pg_url(server_url: str) -> Iterator[str]:
     admin.dispose()
 
 
+def _made_and_ghosted(desk: Desk, owed_by: int, owed_to: int) -> int:
+    """An intro of the two, made on T0 with `owed_by` promising a call, ghosted on day 3."""
+    intro = desk.propose_intro(owed_by, owed_to, at=T0)
+    desk.record_consent(intro.id, owed_by, agreed=True, at=T0)
+    desk.record_consent(intro.id, owed_to, agreed=True, at=T0)
+    made = desk.make_intro(intro.id, at=T0, expectations=[
+        Expectation(owed_by, owed_to, "call", T0 + timedelta(days=2))])
+    desk.resolve(made.commitments[0].id, "ghosted", at=T0 + timedelta(days=3))
+    return intro.id
+
+
 def test_the_scripting_api_runs_on_postgresql(pg_url: str) -> None:
     with Desk.open(pg_url) as desk:
         maya = desk.add_person("Maya Chen", email="maya@example.org", organization="Acme",
                                tags=["analytics"])
         dana = desk.add_person("Dana Ortiz")
-        intro = desk.propose_intro(maya.id, dana.id, at=T0)
-        desk.record_consent(intro.id, maya.id, agreed=True, at=T0)
-        desk.record_consent(intro.id, dana.id, agreed=True, at=T0)
-        made = desk.make_intro(intro.id, at=T0, expectations=[
-            Expectation(maya.id, dana.id, "call", T0 + timedelta(days=2))])
-        desk.resolve(made.commitments[0].id, "ghosted", at=T0 + timedelta(days=3))
+        intro_id = _made_and_ghosted(desk, maya.id, dana.id)
         later = T0 + timedelta(days=10)
         assert desk.assess_risk(maya.id, now=later).level is RiskLevel.STOP
         assert desk.reliability(maya.id, now=later).tier is Tier.UNRELIABLE
@@ -95,7 +101,7 @@ def test_the_scripting_api_runs_on_postgresql(pg_url: str) -> None:
         merge_event = desk.timeline(person_id=maya.id)[0]
         assert desk.undo_merge(merge_event.id).id == dup.id
         desk.forget(dana.id)
-        assert desk.get_intro(intro.id).side_b_name == "a forgotten person"
+        assert desk.get_intro(intro_id).side_b_name == "a forgotten person"
     with Desk.open(pg_url) as desk:  # reopening at head migrates nothing and keeps everything
         assert desk.get_person(maya.id).emails == ("maya@example.org",)
 
@@ -128,12 +134,7 @@ def test_an_import_and_everyones_tiers_run_on_postgresql(pg_url: str, tmp_path: 
         maya, omar = desk.find_people("Maya Chen")[0], desk.find_people("Omar Haddad")[0]
         assert maya.id > first.id and omar.emails == ("omar@example.org",)
         assert maya.organization == "Acme" and maya.created_at == T0
-        intro = desk.propose_intro(maya.id, omar.id, at=T0)
-        desk.record_consent(intro.id, maya.id, agreed=True, at=T0)
-        desk.record_consent(intro.id, omar.id, agreed=True, at=T0)
-        made = desk.make_intro(intro.id, at=T0, expectations=[
-            Expectation(omar.id, maya.id, "reply", T0 + timedelta(days=2))])
-        desk.resolve(made.commitments[0].id, "ghosted", at=T0 + timedelta(days=3))
+        _made_and_ghosted(desk, omar.id, maya.id)
         later = T0 + timedelta(days=10)
         rows = desk.contact_rows([maya.id, omar.id], now=later)
         assert [r.standing.tier for r in rows] == [Tier.NEW, Tier.UNRELIABLE]
