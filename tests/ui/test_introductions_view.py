@@ -19,6 +19,17 @@ def test_models_pass_the_model_tester(qtmodeltester, people_desk) -> None:
     qtmodeltester.check(AttentionModel(desk), force_py=True)
 
 
+def test_needs_attention_is_read_when_its_view_is_first_shown(window, people_desk) -> None:
+    """Start-up does not read every due commitment for a page that is not on screen."""
+    panel = window.introductions.attention
+    assert window.current_view() is window.contacts
+    assert not panel.model.loaded and panel.model.rowCount() == 0
+    assert panel.title.text() == "Needs attention"
+    window.show_view(1)
+    assert panel.model.loaded and panel.model.rowCount() >= 1
+    assert panel.title.text() == f"Needs attention ({panel.model.rowCount()})"
+
+
 def test_status_filter_and_search(window, people_desk) -> None:
     desk, ids = people_desk
     view = window.introductions
@@ -84,6 +95,7 @@ def test_stale_consent_answered_in_place(window, people_desk) -> None:
     desk, ids = people_desk
     asked = desk.propose_intro(ids["Clara Stone"], ids["Dana Ortiz"], at=utc_now() - timedelta(days=9))
     desk.ask_consent(asked.id, ids["Dana Ortiz"], at=utc_now() - timedelta(days=9))
+    window.show_view(1)
     window.introductions.attention.on_hub_changed(None)
     panel = window.introductions.attention
     row = next(r for r in range(panel.model.rowCount()) if panel.model.entry(r).consent)

@@ -47,6 +47,7 @@ def test_first_run_shows_the_start_screen_and_loads_the_demo(qtbot, tmp_path: Pa
         main.start.demo_button.click()
         assert main.current_view() is main.contacts
         assert main.contacts.model.rowCount() >= 35
+        main.show_view(1)
         assert main.introductions.attention.model.rowCount() >= 3
         main.close()  # before the desk closes under it
 

@@ -56,16 +56,36 @@ def entries(desk: Desk) -> list[Entry]:
 
 
 class AttentionModel(QAbstractListModel):
-    def __init__(self, desk: Desk, parent: Any = None) -> None:
+    def __init__(self, desk: Desk, parent: Any = None, *, active: bool = True) -> None:
         super().__init__(parent)
         self._desk = desk
         self._entries: list[Entry] = []
+        # Inactive until its view is first shown: on a large network the list is every due
+        # commitment, a quarter of a second that start-up need not spend on a hidden page.
+        self._active = active
+        self._stale = not active
         self.reload()
 
     def reload(self) -> None:
+        if not self._active:
+            self._stale = True
+            return
+        self._stale = False
         self.beginResetModel()
         self._entries = entries(self._desk)
         self.endResetModel()
+
+    def activate(self) -> bool:
+        """The view is shown: load now if anything was put off; True if it loaded."""
+        self._active = True
+        if self._stale:
+            self.reload()
+            return True
+        return False
+
+    @property
+    def loaded(self) -> bool:
+        return self._active and not self._stale
 
     def entry(self, row: int) -> Entry:
         return self._entries[row]
@@ -92,7 +112,7 @@ class AttentionPanel(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ops = operations
-        self.model = AttentionModel(desk, self)
+        self.model = AttentionModel(desk, self, active=False)
         self.title = plain_label("")
         font = self.title.font()
         font.setBold(True)
@@ -125,6 +145,12 @@ class AttentionPanel(QWidget):
         self._update_title()
         self._update_buttons()
 
+    def activate(self) -> None:
+        """Shown for the first time (or again after changes made elsewhere): load the list."""
+        if self.model.activate():
+            self._update_title()
+            self._update_buttons()
+
     def on_hub_changed(self, _change: Change) -> None:
         # The list is short and derived from time as well as data: re-read it whole.
         self.model.reload()
@@ -149,6 +175,9 @@ class AttentionPanel(QWidget):
             self._ops.answer(intro, entry.consent.person_id, key == "agreed")
 
     def _update_title(self) -> None:
+        if not self.model.loaded:
+            self.title.setText("Needs attention")
+            return
         count = self.model.rowCount()
         self.title.setText(f"Needs attention ({count})" if count else
                            "Needs attention — nothing is due. All promises are on track.")

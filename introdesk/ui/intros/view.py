@@ -121,10 +121,12 @@ class IntroductionsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # QWidget override: load when first seen
         self.model.activate()
+        self.attention.activate()
         super().showEvent(event)
 
     def select_intro(self, intro_id: int) -> None:
         self.model.activate()
+        self.attention.activate()
         row = self.model.row_of(intro_id)
         if row is None:
             self.status_filter.setCurrentIndex(0)
