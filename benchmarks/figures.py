@@ -86,12 +86,19 @@ def _probe(*args: str) -> tuple[float, dict[str, object]]:
     import os
     import subprocess
     import sys
+    import tempfile
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, str(Path(__file__).with_name("probe.py")), *args],
-                          capture_output=True, text=True, env=env, timeout=1800, check=True)
-    seconds = time.perf_counter() - start
+    with tempfile.TemporaryDirectory(prefix="introdesk-probe-") as scratch:
+        # The app's own settings and logs in a scratch folder, not the user's (the font
+        # cache stays: a user has one).
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+               **{name: f"{scratch}/{name.lower()}" for name in (
+                   "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")}}
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, str(Path(__file__).with_name("probe.py")), *args],
+                              capture_output=True, text=True, env=env, timeout=1800,
+                              check=True)
+        seconds = time.perf_counter() - start
     return seconds, json.loads(done.stdout.strip().splitlines()[-1])
 
 

@@ -56,9 +56,18 @@ def _window(db: str):  # type: ignore[no-untyped-def]
 
 
 def startup(db: str) -> dict[str, object]:
-    _app, window = _window(db)
-    _painted(window)
-    return {"painted": True, "matplotlib": "matplotlib" in sys.modules}
+    """The way the `introdesk` command opens its window (introdesk/cli.py, ui/app.py), to the
+    window's first paint; settings and logs go to the parent's scratch folders."""
+    from introdesk.cli import begin_window_start
+
+    begin_window_start(db)
+    from introdesk.ui.app import start
+
+    running = start(db)
+    assert running is not None and running.app.window is not None
+    _painted(running.app.window)
+    return {"painted": True, "matplotlib": "matplotlib" in sys.modules,
+            "rows": running.app.window.contacts.model.rowCount()}
 
 
 def startup_bare() -> dict[str, object]:

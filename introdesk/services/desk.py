@@ -17,7 +17,7 @@ from introdesk.services.intros import IntroOps
 from introdesk.services.merge import MergeOps
 from introdesk.services.messages import MessageOps
 from introdesk.services.timeline import TimelineOps
-from introdesk.store import backup, restore, schema
+from introdesk.store import backup, restore, schema, soundness
 from introdesk.store import location as locations
 from introdesk.store.engine import make_engine
 
@@ -27,7 +27,10 @@ def _refuse_if_damaged(where: locations.Location) -> None:
     path = where.path
     if path is None or not path.exists() or path.stat().st_size == 0:
         return
-    if restore.is_sound(path):
+    sound = soundness.early_verdict(path)  # begun by the window's start, if it was
+    if sound is None:
+        sound = soundness.is_sound(path)
+    if sound:
         return
     good = restore.newest_sound_backup(where)
     if good is not None:

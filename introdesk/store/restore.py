@@ -16,23 +16,9 @@ from introdesk.store.backup import (
     list_backups,
 )
 from introdesk.store.location import Location
+from introdesk.store.soundness import is_sound
 
 COMPANIONS = ("", "-wal", "-shm")
-
-
-def is_sound(path: Path, *, thorough: bool = False) -> bool:
-    """quick_check (or integrity_check), read-only; False for anything unreadable."""
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return False
-    try:
-        pragma = "integrity_check" if thorough else "quick_check"
-        return [row[0] for row in conn.execute(f"PRAGMA {pragma}")] == ["ok"]
-    except sqlite3.Error:
-        return False
-    finally:
-        conn.close()
 
 
 def contents(path: Path) -> tuple[int, int]:

@@ -6,9 +6,10 @@ import ctypes.util
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLockFile, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -152,7 +153,23 @@ def _check_x11_libraries() -> None:
         )
 
 
-def run(db: str | None) -> int:
+@dataclass
+class Running:
+    """What `start` leaves for the event loop and for the way out."""
+
+    app: App
+    lock: QLockFile | None
+    server: InstanceServer | None
+
+    def close(self) -> None:
+        self.app.close()
+        if self.lock is not None:
+            self.lock.unlock()
+
+
+def start(db: str | None) -> Running | None:
+    """Everything up to the shown main window; None when another copy holds the file (its
+    window was brought forward)."""
     _check_display()
     _check_x11_libraries()
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -173,17 +190,27 @@ def run(db: str | None) -> int:
             if wake_running_copy(location.path):
                 print(f"introdesk is already open on {location.path}; its window was brought "
                       "forward.")
-                return 0
+                return None
             raise IntrodeskError(f"Another program holds {location.path} open; close it first.")
     app = App(qt_app)
-    # Opened before the event loop: a refused database is the command line's one-line error.
-    app.show(open_or_recover(db))
+    try:
+        # Opened before the event loop: a refused database is the command line's one-line error.
+        app.show(open_or_recover(db))
+    except BaseException:
+        if lock is not None:
+            lock.unlock()
+        raise
     server = InstanceServer(location.path, qt_app) if location.path is not None else None
     if server is not None:
         server.wake_requested.connect(app.bring_forward)
+    return Running(app, lock, server)
+
+
+def run(db: str | None) -> int:
+    running = start(db)
+    if running is None:
+        return 0
     try:
-        return qt_app.exec()
+        return running.app.qt_app.exec()
     finally:
-        app.close()
-        if lock is not None:
-            lock.unlock()
+        running.close()
