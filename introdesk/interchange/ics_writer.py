@@ -7,8 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from icalendar import Calendar, Event
-
 from introdesk import __version__
 
 EVENT_LENGTH = timedelta(minutes=30)
@@ -23,6 +21,9 @@ class CalendarEntry:
 
 
 def write_calendar(entries: Iterable[CalendarEntry], *, now: datetime) -> bytes:
+    # Imported here: the Desk is opened at every start, a calendar written seldom.
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", f"-//introdesk//introdesk {__version__}//EN")
     calendar.add("version", "2.0")

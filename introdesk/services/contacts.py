@@ -62,9 +62,9 @@ class ContactsOps(DeskBase):
         with self._read() as session:
             if (text or "").strip():
                 ids = self._people_index(session).search(text)
-            else:  # everyone: no index to build for that
-                ids = list(session.scalars(active(select(Person.id)).order_by(
-                    func.lower(Person.name), Person.id)))
+            else:  # everyone: no index to build for that; plain rows, not ORM loading
+                ids = list(session.connection().execute(active(select(Person.id)).order_by(
+                    func.lower(Person.name), Person.id)).scalars())
             if tag:
                 tagged = set(session.scalars(select(person_tag.c.person_id).join(Tag).where(
                     func.lower(Tag.name) == tag.strip().lower())))

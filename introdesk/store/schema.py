@@ -6,38 +6,75 @@ file), so a database from a newer introdesk, or a file that is not ours, is left
 
 from __future__ import annotations
 
+import ast
+import functools
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from introdesk.core.errors import DatabaseError
 from introdesk.store.location import Location
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
 
 
 def alembic_config() -> Config:
+    # Alembic (a fifth of a second of imports) is loaded only when a migration runs.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
+def known_revisions() -> dict[str, str | None]:
+    """Each migration shipped (revision -> the one before it), read from the migration files'
+    `revision` and `down_revision` lines: every open asks, and Alembic's own reading would
+    import it at every start. A test keeps this equal to Alembic's answer."""
+    files = tuple((file, file.stat().st_mtime_ns)
+                  for file in sorted((MIGRATIONS_DIR / "versions").glob("*.py")))
+    return dict(_read_revisions(files))
+
+
+@functools.lru_cache(maxsize=4)
+def _read_revisions(files: tuple[tuple[Path, int], ...]) -> tuple[tuple[str, str | None], ...]:
+    known: list[tuple[str, str | None]] = []
+    for file, _changed in files:
+        names: dict[str, object] = {}
+        for node in ast.parse(file.read_text(encoding="utf-8")).body:
+            target, value = (
+                (node.targets[0], node.value) if isinstance(node, ast.Assign)
+                and len(node.targets) == 1 else
+                (node.target, node.value) if isinstance(node, ast.AnnAssign) else (None, None))
+            if isinstance(target, ast.Name) and value is not None and target.id in (
+                    "revision", "down_revision"):
+                names[target.id] = ast.literal_eval(value)
+        revision, down = names.get("revision"), names.get("down_revision")
+        if isinstance(revision, str) and (down is None or isinstance(down, str)):
+            known.append((revision, down))
+    return tuple(known)
+
+
 def head_revision() -> str:
-    head = script_directory().get_current_head()
-    assert head is not None, "the package ships no migrations"
-    return head
+    known = known_revisions()
+    heads = set(known) - set(known.values())
+    assert len(heads) == 1, f"the package must ship one line of migrations, not {heads}"
+    return heads.pop()
 
 
 def check_file_before_open(location: Location) -> None:
@@ -77,13 +114,9 @@ def check_file_before_open(location: Location) -> None:
 
 
 def _check_revisions(revisions: list[str], location: Location) -> None:
-    scripts = script_directory()
+    known = known_revisions()
     for revision in revisions:
-        try:
-            known = scripts.get_revision(revision)
-        except Exception:  # alembic raises several types for an unknown id
-            known = None
-        if known is None:
+        if revision not in known:
             raise DatabaseError(
                 f"The database {location.describe()} was written by a newer version of introdesk "
                 f"(schema {revision}); this version knows schemas up to {head_revision()}. "
@@ -92,7 +125,15 @@ def _check_revisions(revisions: list[str], location: Location) -> None:
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    """The schema revision the database says it is at; None for an empty database."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    revisions = list(connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))
+                     .scalars())
+    if len(revisions) > 1:
+        raise DatabaseError(f"The database records {len(revisions)} schema revisions "
+                            f"({', '.join(revisions)}); introdesk keeps one.")
+    return str(revisions[0]) if revisions else None
 
 
 def needs_upgrade(engine: Engine, location: Location) -> bool:
@@ -151,6 +192,8 @@ def _upgrade_sqlite(connection: Connection) -> None:
 
 
 def _run_alembic(connection: Connection) -> None:
+    from alembic import command
+
     config = alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, "head")

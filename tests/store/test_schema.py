@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,39 @@ def test_a_new_database_is_migrated_to_head_and_matches_the_models(db_path: Path
         assert context.get_current_revision() == head_revision()
         assert compare_metadata(context, Base.metadata) == []
     engine.dispose()
+
+
+def test_the_revisions_read_from_the_files_are_alembics(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up reads the migrations' revision lines itself rather than import Alembic."""
+    import shutil
+
+    def alembics() -> dict[str, str | None]:
+        return {script.revision: script.down_revision  # type: ignore[misc]
+                for script in schema.script_directory().walk_revisions()}
+
+    assert schema.known_revisions() == alembics()
+    assert schema.head_revision() == schema.script_directory().get_current_head()
+    migrations = tmp_path / "migrations"
+    shutil.copytree(schema.MIGRATIONS_DIR, migrations,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (migrations / "versions" / "0009_annotated.py").write_text(
+        f"revision: str = '0009_annotated'\ndown_revision: str | None = '{head_revision()}'\n"
+        "def upgrade():\n    pass\n")
+    monkeypatch.setattr(schema, "MIGRATIONS_DIR", migrations)
+    assert schema.known_revisions() == alembics()
+    assert schema.head_revision() == "0009_annotated"
+
+
+def test_a_database_at_head_is_opened_without_importing_alembic(db_path: Path) -> None:
+    with Desk.open(db_path):
+        pass
+    code = ("import sys; from introdesk.services import Desk; "
+            f"Desk.open({str(db_path)!r}).close(); print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert done.stdout.strip() == "False"
 
 
 def test_every_connection_gets_the_safety_pragmas(desk: Desk) -> None:
