@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from introdesk.core.clock import aware_or_now
@@ -15,16 +15,12 @@ from introdesk.core.reliability import (
     Standing,
 )
 from introdesk.core.vocabulary import Tier
-from introdesk.services import validate
+from introdesk.services import contact_page, validate
 from introdesk.services.base import DeskBase
 from introdesk.services.people_index import PeopleIndex
 from introdesk.services.search import active
 from introdesk.store.models import (
-    Commitment,
-    Event,
-    Organization,
     Person,
-    PersonEmail,
     Tag,
     person_tag,
 )
@@ -85,50 +81,28 @@ class ContactsOps(DeskBase):
         with self._read() as session:
             # Columns, not ORM objects: a page of 50 is read on a keystroke (and phones, which
             # the objects would bring, are not shown).
-            people = {pid: (name, organization, title) for pid, name, organization, title in
-                      session.execute(select(Person.id, Person.name, Organization.name,
-                                             Person.title)
-                                      .outerjoin(Organization,
-                                                 Organization.id == Person.organization_id)
-                                      .where(Person.id.in_(wanted)))}
+            connection = session.connection()
+            people = {row[0]: row for row in
+                      connection.execute(contact_page.PEOPLE, {"ids": wanted, "now": when})}
+            found = list(people)
             emails: dict[int, list[str]] = defaultdict(list)
-            for pid, address in session.execute(
-                    select(PersonEmail.person_id, PersonEmail.address)
-                    .where(PersonEmail.person_id.in_(people))
-                    .order_by(PersonEmail.person_id, PersonEmail.position)):
+            for pid, address in connection.execute(contact_page.EMAILS, {"ids": found}):
                 emails[pid].append(address)
             tags: dict[int, list[str]] = defaultdict(list)
-            for pid, tag in session.execute(
-                    select(person_tag.c.person_id, Tag.name).join(Tag)
-                    .where(person_tag.c.person_id.in_(people)).order_by(Tag.name)):
+            for pid, tag in connection.execute(contact_page.TAGS, {"ids": found}):
                 tags[pid].append(tag)
             params = self._settings_in(session).reliability_params()
-            standings = self._reliability.standings(session, list(people), when, params)
-            open_counts: dict[int, int] = defaultdict(int)
-            overdue_counts: dict[int, int] = defaultdict(int)
-            for owed_by, due in session.execute(
-                select(Commitment.owed_by_id, Commitment.due_at).where(
-                    Commitment.owed_by_id.in_(people), Commitment.resolution.is_(None))
-            ):
-                open_counts[owed_by] += 1
-                if due < when:
-                    overdue_counts[owed_by] += 1
-            last: dict[int, datetime] = {}
-            latest = union_all(*(select(column, func.max(Event.at)).where(column.in_(people))
-                                 .group_by(column)
-                                 for column in (Event.person_id, Event.other_person_id)))
-            for who, at in session.execute(select(latest.subquery())):
-                if who is not None and at is not None and (who not in last or at > last[who]):
-                    last[who] = at
+            standings = self._reliability.standings(session, found, when, params)
             return [
                 ContactRow(
                     id=pid, name=name, organization=organization, title=title,
                     emails=tuple(emails[pid]), tags=tuple(tags[pid]), standing=standings[pid],
-                    open_commitments=open_counts[pid], overdue_commitments=overdue_counts[pid],
-                    last_activity=last.get(pid),
+                    open_commitments=open_count, overdue_commitments=overdue_count,
+                    last_activity=max(a, b) if a is not None and b is not None else a or b,
                 )
                 for pid in wanted if pid in people
-                for name, organization, title in (people[pid],)
+                for (_, name, organization, title, open_count, overdue_count, a, b)
+                in (people[pid],)
             ]
 
     def _people_index(self, session: Session) -> PeopleIndex:

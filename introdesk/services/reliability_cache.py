@@ -8,12 +8,24 @@ statement that changes commitments in bulk, or new settings, empties it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Float, String, cast, event, func, inspect, select, type_coerce
+from sqlalchemy import (
+    Float,
+    Select,
+    String,
+    bindparam,
+    cast,
+    event,
+    func,
+    inspect,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from introdesk.core.anchored import AnchoredSums, anchor_each, sums_at
@@ -102,19 +114,32 @@ def summed(session: Session, ids: Sequence[int], *, anchor: float,
            params: ReliabilityParams) -> dict[int, AnchoredSums]:
     """Each id's resolved commitments summed at `anchor`, the database turning due times into
     POSIX seconds (parsing 400,000 timestamps in Python was most of the time)."""
+    dialect = session.get_bind().dialect.name
+    if len(ids) <= IN_LIST_LIMIT:  # a page of people: few rows, a statement built once
+        rows = list(session.connection().execute(_resolved_of(dialect), {"ids": list(ids)}))
+    else:
+        rows = driver.rows(session, _resolved(dialect))
+    found = anchor_each(rows, anchor=anchor, params=params)
+    empty = AnchoredSums(anchor, 0.0, 0.0)
+    return {i: found.get(i, empty) for i in ids}
+
+
+@functools.cache
+def _resolved(dialect: str) -> Select[Any]:
+    """(ower, due as POSIX seconds, resolution) of every resolved commitment."""
     table = Commitment.__table__
-    if session.get_bind().dialect.name == "sqlite":  # SQLite keeps naive UTC text
+    if dialect == "sqlite":  # SQLite keeps naive UTC text
         seconds: Any = (func.julianday(table.c.due_at) - 2440587.5) * 86400.0
     else:
         # A float in SQL: the driver's rows bypass SQLAlchemy's types (psycopg gives Decimal).
         seconds = cast(func.extract("epoch", table.c.due_at), Float)
-    query = select(table.c.owed_by_id, type_coerce(seconds, Float),
-                   type_coerce(table.c.resolution, String)).where(
+    return select(table.c.owed_by_id, type_coerce(seconds, Float),
+                  type_coerce(table.c.resolution, String)).where(
         table.c.resolution.is_not(None))
-    if len(ids) <= IN_LIST_LIMIT:  # a page of people: few rows, a statement compiled once
-        rows = list(session.execute(query.where(table.c.owed_by_id.in_(ids))))
-    else:
-        rows = driver.rows(session, query)
-    found = anchor_each(rows, anchor=anchor, params=params)
-    empty = AnchoredSums(anchor, 0.0, 0.0)
-    return {i: found.get(i, empty) for i in ids}
+
+
+@functools.cache
+def _resolved_of(dialect: str) -> Select[Any]:
+    """`_resolved` for the people bound as `ids`."""
+    return _resolved(dialect).where(
+        Commitment.__table__.c.owed_by_id.in_(bindparam("ids", expanding=True)))
