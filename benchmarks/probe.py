@@ -21,7 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _painted(widget: object) -> None:
-    """Return once `widget` has had its first paint event."""
+    """Return once `widget` has had a paint event (after this call)."""
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
@@ -56,18 +56,24 @@ def _window(db: str):  # type: ignore[no-untyped-def]
 
 
 def startup(db: str) -> dict[str, object]:
-    """The way the `introdesk` command opens its window (introdesk/cli.py, ui/app.py), to the
-    window's first paint; settings and logs go to the parent's scratch folders."""
-    from introdesk.cli import begin_window_start
+    """The way the `introdesk` command opens its window (introdesk/cli.py, ui/app.py): a line
+    at the window's first paint, then the answer once the contacts are shown. Settings and logs
+    go to the parent's scratch folders."""
+    from PySide6.QtWidgets import QApplication
 
-    begin_window_start(db)
+    import introdesk.cli  # noqa: F401 - the command's own first import
     from introdesk.ui.app import start
 
     running = start(db)
     assert running is not None and running.app.window is not None
-    _painted(running.app.window)
-    return {"painted": True, "matplotlib": "matplotlib" in sys.modules,
-            "rows": running.app.window.contacts.model.rowCount()}
+    window = running.app.window
+    _painted(window)
+    print(json.dumps({"painted": True, "matplotlib": "matplotlib" in sys.modules}), flush=True)
+    while not window.attached:
+        QApplication.processEvents()
+    _painted(window.contacts.table.viewport())
+    return {"ready": True, "matplotlib": "matplotlib" in sys.modules,
+            "rows": window.contacts.model.rowCount()}
 
 
 def startup_bare() -> dict[str, object]:

@@ -51,7 +51,7 @@ def measure(size: str, repeat: int, folder: Path, only: str | None) -> list[Figu
 
     Desk.open(empty).close()
     plan: list[tuple[str, Callable[[], list[Figure]]]] = [
-        ("startup", lambda: [startup(main_db, size, repeat)]),
+        ("startup", lambda: startup(main_db, size, repeat)),
         ("search", lambda: [data.contact_search(main_db, size), data.contact_search(large, "L")]),
         ("memory", lambda: [scrolling_memory(large, empty, "L")]),
         ("reliability", lambda: [data.reliability_one(main_db, size),

@@ -16,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +43,11 @@ def strip_symbols(folder: Path) -> None:
 
 
 def write_windows_version_info() -> None:
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    sys.path.insert(0, str(ROOT))
+    from introdesk import (
+        __version__ as version,  # pyproject.toml reads it from there too
+    )
+
     numbers = (version.split("+")[0].split(".") + ["0"] * 4)[:4]
     as_tuple = ", ".join(n if n.isdigit() else "0" for n in numbers)
     (ROOT / "build").mkdir(exist_ok=True)

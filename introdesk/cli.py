@@ -234,20 +234,7 @@ def _export(db: str | None, format: str, out: Path, person: int | None,
     return 0
 
 
-def begin_window_start(db: str | None) -> None:
-    """Begin the database's damage check on another thread, before the window's slow imports
-    (store/soundness.py); a location that cannot be used is reported by the start itself."""
-    from introdesk.store.location import resolve
-    from introdesk.store.soundness import check_early
-
-    try:
-        check_early(resolve(db).path)
-    except IntrodeskError:
-        pass
-
-
 def _open_window(db: str | None) -> int:
-    begin_window_start(db)
     from introdesk.ui.app import run
 
     return run(db)

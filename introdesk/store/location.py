@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 
 from introdesk.core.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 ENV_VAR = "INTRODESK_DB"
 DEFAULT_FILE_NAME = "introdesk.db"
@@ -23,14 +25,24 @@ def data_dir() -> Path:
 
 @dataclass(frozen=True)
 class Location:
-    """A parsed database location; `path` is set for SQLite files, None for servers and memory."""
+    """A parsed database location: a SQLite file (`path`) or a server or memory URL."""
 
-    url: URL
     path: Path | None
+    server_url: URL | None = None
+
+    @property
+    def url(self) -> URL:
+        # Built when asked: the window's start resolves a file before its first paint, and
+        # importing SQLAlchemy takes longer than that paint.
+        if self.server_url is not None:
+            return self.server_url
+        from sqlalchemy.engine import URL
+
+        return URL.create("sqlite", database=str(self.path))
 
     @property
     def is_sqlite(self) -> bool:
-        return self.url.get_backend_name() == "sqlite"
+        return self.path is not None or self.url.get_backend_name() == "sqlite"
 
     def describe(self) -> str:
         if self.path is not None:
@@ -48,13 +60,18 @@ def resolve(path_or_url: str | os.PathLike[str] | None = None) -> Location:
         return _file_location(folder / DEFAULT_FILE_NAME)
     text = os.fspath(path_or_url)
     if "://" in text:
+        # SQLAlchemy only for a URL: the window's start resolves a plain path before its
+        # first paint, and importing SQLAlchemy takes longer than that paint.
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
         try:
             url = make_url(text)
         except ArgumentError as exc:
             raise DatabaseError(f"'{text}' is not a database path or URL I can read: {exc}") from exc
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             return _file_location(Path(url.database or ""))
-        return Location(url=url, path=None)
+        return Location(path=None, server_url=url)
     return _file_location(Path(text))
 
 
@@ -62,7 +79,7 @@ def _file_location(path: Path) -> Location:
     path = path.expanduser().resolve()
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder; give the path of a database file inside it.")
-    return Location(url=URL.create("sqlite", database=str(path)), path=path)
+    return Location(path=path)
 
 
 def make_private_folder(folder: Path) -> None:

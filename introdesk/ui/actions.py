@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from introdesk.core.errors import IntrodeskError
-from introdesk.services import Desk
 from introdesk.ui.hub import Change, ChangeHub
 from introdesk.ui.logs import log
+
+if TYPE_CHECKING:
+    from introdesk.services import Desk
 
 T = TypeVar("T")
 

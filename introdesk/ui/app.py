@@ -8,29 +8,79 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtCore import QLockFile, QSettings, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from introdesk import __version__
 from introdesk.core.errors import DamagedDatabaseError, IntrodeskError
 from introdesk.resources import resource
-from introdesk.services import Desk
-from introdesk.store.location import resolve
-from introdesk.store.restore import restore
+from introdesk.store.location import Location, resolve
 from introdesk.ui.actions import show_error
 from introdesk.ui.error_dialog import ErrorReporter
 from introdesk.ui.logs import log, setup_logging
 from introdesk.ui.main_window import MainWindow
+from introdesk.ui.opening import DatabaseOpener
 from introdesk.ui.single_instance import InstanceServer, try_lock, wake_running_copy
+
+# The services (SQLAlchemy) are imported behind the painted window (ui/opening.py).
+if TYPE_CHECKING:
+    from introdesk.services import Desk
+
+AskToRestore = Callable[[QWidget | None, DamagedDatabaseError], bool]
 
 
 class App:
-    def __init__(self, qt_app: QApplication) -> None:
+    def __init__(self, qt_app: QApplication, settings: QSettings | None = None) -> None:
         self.qt_app = qt_app
+        self.settings = settings  # None: the user's own
         self.window: MainWindow | None = None
         self.desk: Desk | None = None
+        self.opener: DatabaseOpener | None = None
+        #: Why the database given at start could not be opened (the command line says it too).
+        self.failure: IntrodeskError | None = None
+        self.ask: AskToRestore = ask_to_restore
+        self.report: Callable[[QWidget | None, str], None] = show_error
+
+    def begin(self, path_or_url: str | None, location: Location) -> None:
+        """The window's frame now, saying the database is being opened; the database after
+        the frame's first paint, on another thread."""
+        opener = DatabaseOpener(path_or_url, location)
+        opener.check_early()
+        window = MainWindow(None, settings=self.settings, location=location)
+        opener.setParent(window)
+        self.window = window
+        window.database_requested.connect(self.open)
+        window.restore_requested.connect(self.restore_backup)
+        opener.opened.connect(self._opened)
+        opener.damaged.connect(lambda error: self._damaged(path_or_url, error))
+        opener.failed.connect(self._failed)
+        window.first_painted.connect(opener.start)
+        self.opener = opener
+        window.show()
+
+    def _opened(self, desk: Desk) -> None:
+        if self.window is None or self.window.attached or not self.window.isVisible():
+            desk.close()  # the window was closed while the database was being opened
+            return
+        self.desk = desk
+        self.window.attach(desk)
+
+    def _damaged(self, path_or_url: str | None, error: DamagedDatabaseError) -> None:
+        try:
+            desk = recover(path_or_url, error, self.window, self.ask)
+        except IntrodeskError as exc:
+            self._failed(exc.message)
+            return
+        self._opened(desk)
+
+    def _failed(self, message: str) -> None:
+        self.failure = IntrodeskError(message)
+        self.report(self.window, message)
+        if self.window is not None:
+            self.window.close()  # the last window: the event loop ends, `run` says why
 
     def open(self, path_or_url: str | None) -> bool:
         """Switch to another database; a refusal is shown and the current window stays."""
@@ -44,7 +94,7 @@ class App:
 
     def show(self, desk: Desk) -> None:
         old_window, old_desk = self.window, self.desk
-        self.desk, self.window = desk, MainWindow(desk)
+        self.desk, self.window = desk, MainWindow(desk, settings=self.settings)
         self.window.database_requested.connect(self.open)
         self.window.restore_requested.connect(self.restore_backup)
         self.window.show()
@@ -57,6 +107,8 @@ class App:
     def restore_backup(self, backup_path: str) -> bool:
         """Close every connection, keep the current file aside as *.before-restore, put the
         verified backup in its place, and reopen."""
+        from introdesk.store.restore import restore
+
         if self.window is None or self.desk is None or self.desk.location.path is None:
             return False
         location = self.desk.location
@@ -87,6 +139,11 @@ class App:
             self.window.activateWindow()
 
     def close(self) -> None:
+        if self.opener is not None:
+            self.opener.wait()  # a database still opening is let finish, then closed
+            late = self.opener.result
+            if late is not None and late is not self.desk and not late.closed:
+                late.close()
         if self.desk is not None:
             self.desk.close()
 
@@ -102,17 +159,28 @@ def ask_to_restore(parent: QWidget | None, error: DamagedDatabaseError) -> bool:
 
 
 def open_or_recover(
-    path_or_url: str | None, parent: QWidget | None = None,
-    ask: Callable[[QWidget | None, DamagedDatabaseError], bool] = ask_to_restore,
+    path_or_url: str | None, parent: QWidget | None = None, ask: AskToRestore = ask_to_restore,
 ) -> Desk:
     """Open; if the file is damaged and a good backup exists, offer to put it back."""
+    from introdesk.services import Desk
+
     try:
         return Desk.open(path_or_url)
     except DamagedDatabaseError as damaged:
-        if damaged.backup_path is None or not ask(parent, damaged):
-            raise
-        restore(resolve(path_or_url), damaged.backup_path, suffix="damaged")
-        return Desk.open(path_or_url)
+        return recover(path_or_url, damaged, parent, ask)
+
+
+def recover(path_or_url: str | None, damaged: DamagedDatabaseError, parent: QWidget | None,
+            ask: AskToRestore) -> Desk:
+    """The file is damaged: if a good backup exists and the user agrees, put it back (the
+    damaged file kept aside) and open it; otherwise `damaged` is the answer."""
+    from introdesk.services import Desk
+    from introdesk.store.restore import restore
+
+    if damaged.backup_path is None or not ask(parent, damaged):
+        raise damaged
+    restore(resolve(path_or_url), damaged.backup_path, suffix="damaged")
+    return Desk.open(path_or_url)
 
 
 def _check_display() -> None:
@@ -193,13 +261,7 @@ def start(db: str | None) -> Running | None:
                 return None
             raise IntrodeskError(f"Another program holds {location.path} open; close it first.")
     app = App(qt_app)
-    try:
-        # Opened before the event loop: a refused database is the command line's one-line error.
-        app.show(open_or_recover(db))
-    except BaseException:
-        if lock is not None:
-            lock.unlock()
-        raise
+    app.begin(db, location)
     server = InstanceServer(location.path, qt_app) if location.path is not None else None
     if server is not None:
         server.wake_requested.connect(app.bring_forward)
@@ -211,6 +273,9 @@ def run(db: str | None) -> int:
     if running is None:
         return 0
     try:
-        return running.app.qt_app.exec()
+        code = running.app.qt_app.exec()
     finally:
         running.close()
+    if running.app.failure is not None:
+        raise running.app.failure  # shown in the window; the command line says it in one line
+    return code

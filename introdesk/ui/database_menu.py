@@ -3,13 +3,17 @@ the automatic backups. A mixin of MainWindow, kept apart so each file stays read
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt, SignalInstance
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from introdesk.core.errors import IntrodeskError
-from introdesk.services import Desk
 from introdesk.ui.actions import show_error
 from introdesk.ui.hub import Change, ChangeHub
+
+if TYPE_CHECKING:
+    from introdesk.services import Desk
 
 MAX_RECENT = 8
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -20,31 +21,61 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMenu,
+    QProgressBar,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from introdesk import __version__
 from introdesk.core.errors import IntrodeskError
-from introdesk.services import Desk
-from introdesk.services.demo import load_demo
-from introdesk.ui.actions import DeskActions, show_error
-from introdesk.ui.charts.dashboard import DashboardView
-from introdesk.ui.charts.host import ChartHost
-from introdesk.ui.contacts.view import ContactsView
+from introdesk.ui.actions import show_error
 from introdesk.ui.database_menu import DatabaseMenu
-from introdesk.ui.hub import Change, ChangeHub
-from introdesk.ui.intros.form import IntroForm
-from introdesk.ui.intros.messages import MessagesDialog
-from introdesk.ui.intros.view import IntroductionsView
-from introdesk.ui.settings_dialog import SettingsDialog
-from introdesk.ui.start_screen import StartScreen
-from introdesk.ui.timeline.view import TimelineView
-from introdesk.ui.transfer.export_flow import ExportFlow
-from introdesk.ui.transfer.import_flow import ImportFlow, contact_files
-from introdesk.ui.trash_dialog import TrashDialog
+
+# The views and the services behind them are imported when a database is attached: the window
+# paints its frame first (start-up), and those imports take several times as long as the paint.
+if TYPE_CHECKING:
+    from introdesk.services import Desk
+    from introdesk.store.location import Location
+    from introdesk.ui.actions import DeskActions
+    from introdesk.ui.charts.dashboard import DashboardView
+    from introdesk.ui.charts.host import ChartHost
+    from introdesk.ui.contacts.view import ContactsView
+    from introdesk.ui.hub import Change, ChangeHub
+    from introdesk.ui.intros.form import IntroForm
+    from introdesk.ui.intros.messages import MessagesDialog
+    from introdesk.ui.intros.view import IntroductionsView
+    from introdesk.ui.start_screen import StartScreen
+    from introdesk.ui.timeline.view import TimelineView
+    from introdesk.ui.transfer.export_flow import ExportFlow
+    from introdesk.ui.transfer.import_flow import ImportFlow
+    from introdesk.ui.trash_dialog import TrashDialog
 
 BACKUP_EVERY_MS = 30 * 60 * 1000
+VIEW_TITLES = ("Contacts", "Introductions", "Timeline", "Dashboard")
+MENU_TITLES = ("&File", "&Edit", "&View", "&Help")
+
+
+class _OpeningPage(QWidget):
+    """What the window shows while its database is being opened (checked, migrated)."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__()
+        self.setObjectName("openingPage")
+        self.label = QLabel(f"Opening {where}…")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # no steps to count: a moving bar
+        self.busy.setTextVisible(False)
+        self.busy.setFixedWidth(240)
+        self.busy.setAccessibleName("Opening the database")
+        layout = QVBoxLayout(self)
+        layout.addStretch()
+        layout.addWidget(self.label)
+        layout.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch()
 
 
 class MainWindow(QMainWindow, DatabaseMenu):
@@ -53,30 +84,37 @@ class MainWindow(QMainWindow, DatabaseMenu):
     restore_requested = Signal(str)
     """The user chose a backup to restore (its path); the app closes, restores and reopens."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None,
-                 settings: QSettings | None = None) -> None:
+    first_painted = Signal()
+    """The window has painted once (start-up opens the database after this)."""
+
+    desk: Desk
+    hub: ChangeHub
+    desk_actions: DeskActions
+    contacts: ContactsView
+    introductions: IntroductionsView
+    timeline: TimelineView
+    dashboard: DashboardView
+    start: StartScreen
+    import_flow: ImportFlow
+    export_flow: ExportFlow
+    backup_timer: QTimer
+
+    def __init__(self, desk: Desk | None, parent: QWidget | None = None,
+                 settings: QSettings | None = None, *, location: Location | None = None) -> None:
+        """The window over `desk`; or, without one, its frame over `location` saying the
+        database is being opened, until `attach` gives it the desk."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"introdesk — {desk.location.describe()}")
-        self.desk = desk
-        self.hub = ChangeHub(self)
-        self.desk_actions = DeskActions(desk, self.hub)
+        where = desk.location if desk is not None else location
+        assert where is not None, "a window shows a database or the one being opened"
+        self.setWindowTitle(f"introdesk — {where.describe()}")
         self.settings = settings if settings is not None else QSettings("introdesk", "introdesk")
-
-        self.contacts = ContactsView(self.desk_actions)
-        self.introductions = IntroductionsView(self.desk_actions)
-        self.timeline = TimelineView(self.desk_actions)
-        self.dashboard = DashboardView(desk)
-        self.start = StartScreen()
-        self._views: list[tuple[str, QWidget]] = [
-            ("Contacts", self.contacts), ("Introductions", self.introductions),
-            ("Timeline", self.timeline), ("Dashboard", self.dashboard)]
+        self._views: list[tuple[str, QWidget]] = []
+        self._painted = False
+        self.changed_since_backup = False
         self.intro_form: IntroForm | None = None
         self.trash_dialog: TrashDialog | None = None
         self.messages_dialog: MessagesDialog | None = None
-        self.import_flow = ImportFlow(self, self.desk_actions)
-        self.export_flow = ExportFlow(self, self.desk_actions)
-        self.setAcceptDrops(True)
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("viewSidebar")
@@ -88,12 +126,13 @@ class MainWindow(QMainWindow, DatabaseMenu):
             " QListWidget::item { padding: 9px 14px; border-radius: 4px; margin: 1px 6px; }"
             " QListWidget::item:selected { background: palette(highlight);"
             " color: palette(highlighted-text); }")
-        self.stack = QStackedWidget()
-        for number, (title, widget) in enumerate(self._views, start=1):
+        for number, title in enumerate(VIEW_TITLES, start=1):
             self.sidebar.addItem(title)
             self.sidebar.item(number - 1).setToolTip(f"{title} (Ctrl+{number})")
-            self.stack.addWidget(widget)
-        self.stack.addWidget(self.start)
+        self.sidebar.setEnabled(False)
+        self.stack = QStackedWidget()
+        self.opening = _OpeningPage(where.describe())
+        self.stack.addWidget(self.opening)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -101,10 +140,59 @@ class MainWindow(QMainWindow, DatabaseMenu):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.db_label = QLabel(f"Database: {desk.location.describe()}")
+        self.db_label = QLabel(f"Database: {where.describe()}")
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.db_label)
+        # The menus are there from the first paint (nothing moves when they fill), greyed until
+        # the database is open.
+        self._menus = [self.menuBar().addMenu(title) for title in MENU_TITLES]
+        for menu in self._menus:
+            menu.setEnabled(False)
+        self._restore_geometry()
+        if desk is not None:
+            self.attach(desk)
+
+    @property
+    def attached(self) -> bool:
+        return bool(self._views)
+
+    def attach(self, desk: Desk) -> None:
+        """Show `desk`: build the views, fill the menus, go back to the last view."""
+        from introdesk.ui.actions import DeskActions
+        from introdesk.ui.charts.dashboard import DashboardView
+        from introdesk.ui.contacts.view import ContactsView
+        from introdesk.ui.hub import ChangeHub
+        from introdesk.ui.intros.view import IntroductionsView
+        from introdesk.ui.start_screen import StartScreen
+        from introdesk.ui.timeline.view import TimelineView
+        from introdesk.ui.transfer.export_flow import ExportFlow
+        from introdesk.ui.transfer.import_flow import ImportFlow
+
+        assert not self.attached, "a window shows one database"
+        self.desk = desk
+        self.hub = ChangeHub(self)
+        self.desk_actions = DeskActions(desk, self.hub)
+
+        self.contacts = ContactsView(self.desk_actions)
+        self.introductions = IntroductionsView(self.desk_actions)
+        self.timeline = TimelineView(self.desk_actions)
+        self.dashboard = DashboardView(desk)
+        self.start = StartScreen()
+        self._views = [(title, widget) for title, widget in zip(
+            VIEW_TITLES, (self.contacts, self.introductions, self.timeline, self.dashboard),
+            strict=True)]
+        self.import_flow = ImportFlow(self, self.desk_actions)
+        self.export_flow = ExportFlow(self, self.desk_actions)
+        self.setAcceptDrops(True)
+        for _title, widget in self._views:
+            self.stack.addWidget(widget)
+        self.stack.addWidget(self.start)
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
+        self.sidebar.setEnabled(True)
         self._build_menus()
+        for menu in self._menus:
+            menu.setEnabled(True)
 
         self.sidebar.currentRowChanged.connect(self.show_view)
         self.start.demo_requested.connect(self.load_demo)
@@ -125,14 +213,19 @@ class MainWindow(QMainWindow, DatabaseMenu):
         self.hub.changed.connect(self.dashboard.on_hub_changed)
         self.timeline.intro_requested.connect(self.show_intro)
         # Automatic backups: every 30 minutes while data changed, and on close.
-        self.changed_since_backup = False
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_EVERY_MS)
         self.backup_timer.timeout.connect(self.backup_if_changed)
         if desk.location.path is not None:
             self.backup_timer.start()
         self._remember_database()
-        self._restore()
+        self._restore_view()
+
+    def event(self, event: QEvent) -> bool:  # QObject override: announce the first paint
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # once this paint is done
+        return super().event(event)
 
     # Views
 
@@ -166,6 +259,9 @@ class MainWindow(QMainWindow, DatabaseMenu):
             self.show_view(max(self.sidebar.currentRow(), 0))
 
     def load_demo(self) -> None:
+        from introdesk.services.demo import load_demo
+        from introdesk.ui.hub import Change
+
         try:
             summary = load_demo(self.desk)
         except IntrodeskError as exc:
@@ -194,8 +290,7 @@ class MainWindow(QMainWindow, DatabaseMenu):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu, edit_menu, view_menu, help_menu = self._menus
         file_menu.addAction(self._action("&New database…", self.new_database,
                                          QKeySequence.StandardKey.New, "newDatabaseAction"))
         file_menu.addAction(self._action("&Open database…", self.open_database,
@@ -220,7 +315,6 @@ class MainWindow(QMainWindow, DatabaseMenu):
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
                                          "quitAction"))
 
-        edit_menu = bar.addMenu("&Edit")
         undo = self.desk_actions.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setObjectName("undoAction")
@@ -243,12 +337,10 @@ class MainWindow(QMainWindow, DatabaseMenu):
         edit_menu.addAction(self._action("&Find contacts", self._find, QKeySequence.StandardKey.Find,
                                          "findAction"))
 
-        view_menu = bar.addMenu("&View")
         for number, (title, _widget) in enumerate(self._views, start=1):
             view_menu.addAction(self._action(f"&{title}", partial(self.show_view, number - 1),
                                              f"Ctrl+{number}", f"show{title}Action"))
 
-        help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1",
                                          "shortcutsAction"))
         help_menu.addAction(self._action("&Check database…", self.check_database, None,
@@ -258,6 +350,8 @@ class MainWindow(QMainWindow, DatabaseMenu):
     def open_intro_form(self) -> IntroForm:
         """Non-modal, so contacts can be dragged from the table into it; starts with the
         contacts selected in the table."""
+        from introdesk.ui.intros.form import IntroForm
+
         form = IntroForm(self.desk_actions, self)
         form.setWindowModality(Qt.WindowModality.NonModal)
         form.finished.connect(form.deleteLater)
@@ -273,6 +367,8 @@ class MainWindow(QMainWindow, DatabaseMenu):
 
     def show_messages(self, intro_id: int) -> MessagesDialog:
         """The expectation-setting message for each side; non-modal, so the user can work on."""
+        from introdesk.ui.intros.messages import MessagesDialog
+
         dialog = MessagesDialog(self.desk.compose_messages(intro_id), self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.show()
@@ -307,6 +403,8 @@ class MainWindow(QMainWindow, DatabaseMenu):
         return charts[titles.index(title)] if ok and title in titles else None
 
     def open_settings(self) -> None:
+        from introdesk.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.desk_actions, self)
         dialog.restore_requested.connect(self.restore_requested)
         dialog.exec()
@@ -316,6 +414,8 @@ class MainWindow(QMainWindow, DatabaseMenu):
         self.contacts.focus_search()
 
     def open_trash(self) -> TrashDialog:
+        from introdesk.ui.trash_dialog import TrashDialog
+
         dialog = TrashDialog(self.desk_actions, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -357,10 +457,12 @@ class MainWindow(QMainWindow, DatabaseMenu):
 
     # Geometry and last view
 
-    def _restore(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1180, 760)
+
+    def _restore_view(self) -> None:
         stored = self.settings.value("window/view", 0)
         index = int(stored) if isinstance(stored, int | str) and str(stored).isdigit() else 0
         self.sidebar.setCurrentRow(index if 0 <= index < len(self._views) else 0)
@@ -369,12 +471,16 @@ class MainWindow(QMainWindow, DatabaseMenu):
     # Files dropped on the window are imported
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # QWidget override
+        from introdesk.ui.transfer.import_flow import contact_files
+
         if event.mimeData().hasUrls() and contact_files(event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:  # QWidget override
+        from introdesk.ui.transfer.import_flow import contact_files
+
         paths = contact_files(event.mimeData().urls()) if event.mimeData().hasUrls() else []
         if not paths:
             event.ignore()
@@ -383,9 +489,10 @@ class MainWindow(QMainWindow, DatabaseMenu):
         self.import_flow.start(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # QWidget override
-        self.backup_timer.stop()
-        if not self.desk.closed:
-            self.backup_if_changed()
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/view", max(self.sidebar.currentRow(), 0))
+        if self.attached:
+            self.backup_timer.stop()
+            if not self.desk.closed:
+                self.backup_if_changed()
+            self.settings.setValue("window/view", max(self.sidebar.currentRow(), 0))
         super().closeEvent(event)

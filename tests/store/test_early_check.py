@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from introdesk.cli import begin_window_start
 from introdesk.core.errors import DamagedDatabaseError
 from introdesk.services import Desk
 from introdesk.store import soundness
@@ -44,7 +43,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 def test_the_open_uses_the_answer_of_the_early_check(db_path: Path, counted: list[Path]) -> None:
     _filled(db_path)
     counted.clear()
-    begin_window_start(str(db_path))
+    soundness.check_early(db_path.resolve())
     with Desk.open(db_path) as desk:
         assert desk.count_people() == 300
     assert counted == [db_path.resolve()]  # checked once, on the other thread
@@ -79,10 +78,9 @@ def test_a_file_changed_after_the_early_check_is_checked_again(
     assert len(counted) == 2
 
 
-def test_nothing_is_begun_for_a_new_file_a_server_or_a_folder(tmp_path: Path,
-                                                             counted: list[Path]) -> None:
-    begin_window_start(str(tmp_path / "new.db"))
-    begin_window_start("sqlite://")
-    begin_window_start(str(tmp_path))  # a folder: the start itself says so, in one line
+def test_nothing_is_begun_for_a_new_file_or_a_server(tmp_path: Path,
+                                                    counted: list[Path]) -> None:
+    soundness.check_early(tmp_path / "new.db")
+    soundness.check_early(None)
     assert counted == []
     assert soundness.early_verdict(tmp_path / "new.db") is None
