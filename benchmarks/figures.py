@@ -117,6 +117,13 @@ def startup(db: Path, size: str, repeat: int) -> list[Figure]:
     """Spawn to the main window's first paint, against a bare PySide6 window painted the same
     way; matplotlib must not be imported by then. Also reported: spawn to the contacts shown
     (the database opened behind the painted window)."""
+    import compileall
+
+    import introdesk
+
+    # Byte-compiled, as an installed package is (pip compiles at install; a frozen build ships
+    # bytecode): where PYTHONDONTWRITEBYTECODE is set, every probe would compile the sources.
+    compileall.compile_dir(Path(introdesk.__file__).parent, quiet=1)
     painted, ready, bare, answers = [], [], [], []
     for _ in range(repeat):
         (first, _), (last, answer) = _probe_lines("startup", str(db))

@@ -229,6 +229,11 @@ class Running:
     lock: QLockFile | None
     server: InstanceServer | None
 
+    def listen(self, database: Path) -> None:
+        """Answer later launches on the same database by bringing this window forward."""
+        self.server = InstanceServer(database, self.app.qt_app)
+        self.server.wake_requested.connect(self.app.bring_forward)
+
     def close(self) -> None:
         self.app.close()
         if self.lock is not None:
@@ -262,10 +267,12 @@ def start(db: str | None) -> Running | None:
             raise IntrodeskError(f"Another program holds {location.path} open; close it first.")
     app = App(qt_app)
     app.begin(db, location)
-    server = InstanceServer(location.path, qt_app) if location.path is not None else None
-    if server is not None:
-        server.wake_requested.connect(app.bring_forward)
-    return Running(app, lock, server)
+    running = Running(app, lock, None)
+    if location.path is not None and app.window is not None:
+        # Listened for once the window has painted: a launch in that first moment finds the
+        # lock held and says so, and nothing is written twice.
+        app.window.first_painted.connect(lambda: running.listen(location.path))
+    return running
 
 
 def run(db: str | None) -> int:

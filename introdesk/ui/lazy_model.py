@@ -9,8 +9,9 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-# A screenful and a half: a keystroke in the search box waits for one page.
-PAGE = 50
+# About a screenful (a 760-pixel window shows some 22 rows): a keystroke in the search box
+# waits for one page.
+PAGE = 32
 MAX_CACHED = 4000
 """Rows kept after they were shown: scrolling through 100,000 contacts must not keep them all."""
 Index = QModelIndex | QPersistentModelIndex

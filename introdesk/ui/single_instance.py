@@ -7,10 +7,15 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from introdesk.core.errors import DatabaseError
+
+# QtNetwork is loaded once the window has painted (the lock alone decides who may write).
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 WAKE = b"raise"
 
@@ -44,6 +49,8 @@ def try_lock(database: Path) -> QLockFile | None:
 
 def wake_running_copy(database: Path, timeout_ms: int = 1500) -> bool:
     """Ask the copy that holds the database to bring its window forward."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(database))
     if not socket.waitForConnected(timeout_ms):
@@ -60,6 +67,8 @@ class InstanceServer(QObject):
     """Another launch on the same database asked this window to come forward."""
 
     def __init__(self, database: Path, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self.server = QLocalServer(self)
         name = server_name(database)
