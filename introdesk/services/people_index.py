@@ -74,6 +74,7 @@ class PeopleIndex:
         rows: Sequence[int] = last_rows if narrows else self._rows_with(words)
         text_of = self._text
         for word in words:
+            # A one-character word started from its own rows: every one holds it already.
             if not (len(word) == 1 and rows is self._with_char.get(word)):
                 rows = [r for r in rows if word in text_of[r]]
         found = list(rows)
